@@ -1,0 +1,412 @@
+"""Tests for teikit.dates: date expressions in headers and datelines -> ISO 8601 / TEI attributes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from teikit.dates import PIVOT, DateValue, find_date, parse_date, two_digit_year
+
+
+def attrs(text: str, **context: int) -> dict[str, str] | None:
+    """TEI attributes for `text`, or None when it is not a date."""
+    value = parse_date(text, **context)
+    return None if value is None else value.tei_attributes()
+
+
+# --------------------------------------------------------------------------- DateValue
+
+
+def test_tei_attributes_contain_only_set_values_under_tei_names() -> None:
+    value = DateValue("x", not_before="1916-06-17", from_="1916", to="1917")
+    assert value.tei_attributes() == {"notBefore": "1916-06-17", "from": "1916", "to": "1917"}
+
+
+def test_tei_attributes_of_a_plain_date_is_when_only() -> None:
+    assert DateValue("1922", when="1922").tei_attributes() == {"when": "1922"}
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        (DateValue("x", when="1922", not_before="1900"), "1922"),
+        (DateValue("x", from_="1926", to="1937", not_before="1900"), "1926"),
+        (DateValue("x", not_before="1916-06-17", not_after="1916-06-25"), "1916-06-17"),
+        (DateValue("x", not_after="1916-11-25"), "1916-11-25"),
+        (DateValue("x"), None),
+    ],
+)
+def test_sort_key_is_earliest_known_value(value: DateValue, key: str | None) -> None:
+    assert value.sort_key == key
+
+
+def test_year_comes_from_sort_key() -> None:
+    assert DateValue("x", not_after="1916-11-25").year == 1916
+    assert DateValue("x").year is None
+
+
+def test_date_value_is_immutable() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DateValue("1922", when="1922").when = "1923"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- two-digit years
+
+
+def test_pivot_is_sixty() -> None:
+    assert PIVOT == 60
+
+
+@pytest.mark.parametrize(("yy", "year"), [(8, 1908), (0, 1900), (59, 1959), (60, 1860), (99, 1899)])
+def test_two_digit_year_falls_within_1860_to_1959(yy: int, year: int) -> None:
+    assert two_digit_year(yy) == year
+
+
+@pytest.mark.parametrize("yy", [-1, 100, 1908])
+def test_two_digit_year_rejects_other_numbers(yy: int) -> None:
+    with pytest.raises(ValueError):
+        two_digit_year(yy)
+
+
+# --------------------------------------------------------------------------- single dates
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("March 27, 1926", "1926-03-27"),
+        ("March 27 1926", "1926-03-27"),
+        ("Mar. 27, 1926", "1926-03-27"),
+        ("Mar 27, 1926", "1926-03-27"),
+        ("Sept. 3, 1919", "1919-09-03"),
+        ("Sep 3, 1919", "1919-09-03"),
+        ("april 2, 1926", "1926-04-02"),
+        ("MARCH 27, 1926", "1926-03-27"),
+        ("March 27th, 1926", "1926-03-27"),
+    ],
+)
+def test_english_month_day_year(text: str, when: str) -> None:
+    assert attrs(text) == {"when": when}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("27 March 1926", "1926-03-27"),
+        ("24 April 1922", "1922-04-24"),
+        ("2 June 1918", "1918-06-02"),
+        ("2nd of June, 1918", "1918-06-02"),
+    ],
+)
+def test_day_month_year(text: str, when: str) -> None:
+    assert attrs(text) == {"when": when}
+
+
+def test_yale_archive_year_month_day() -> None:
+    assert attrs("1934 Dec 31") == {"when": "1934-12-31"}
+
+
+def test_iso_date_is_accepted_as_is() -> None:
+    assert attrs("1934-12-31") == {"when": "1934-12-31"}
+
+
+def test_compact_archive_date_parses_on_its_own() -> None:
+    assert attrs("19380302") == {"when": "1938-03-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("2/VI. 1918", "1918-06-02"),
+        ("2/VI 1918", "1918-06-02"),
+        ("2.VI.1918", "1918-06-02"),
+        ("27.II. 08", "1908-02-27"),
+        ("3/XII. 1898", "1898-12-03"),
+    ],
+)
+def test_roman_numeral_months(text: str, when: str) -> None:
+    assert attrs(text) == {"when": when}
+
+
+def test_roman_month_without_year_takes_year_from_context() -> None:
+    assert attrs("20/XII.", year=1904) == {"when": "1904-12-20"}
+
+
+def test_roman_month_without_year_or_context_is_not_guessed() -> None:
+    assert parse_date("20/XII.") is None
+
+
+def test_lowercase_roman_numerals_are_not_months() -> None:
+    assert parse_date("2/vi. 1918") is None
+
+
+@pytest.mark.parametrize(("text", "when"), [("27.03.1926", "1926-03-27"), ("27.3.26", "1926-03-27")])
+def test_numeric_dates_are_day_first(text: str, when: str) -> None:
+    assert attrs(text) == {"when": when}
+
+
+def test_numeric_dates_with_month_over_twelve_are_rejected() -> None:
+    assert parse_date("03.27.1926") is None
+
+
+@pytest.mark.parametrize(("text", "when"), [("March 1922", "1922-03"), ("March, 1922", "1922-03")])
+def test_month_and_year_keep_month_precision(text: str, when: str) -> None:
+    assert attrs(text) == {"when": when}
+
+
+def test_year_alone() -> None:
+    assert attrs("1922") == {"when": "1922"}
+
+
+@pytest.mark.parametrize("text", ["31 December", "December 31"])
+def test_day_and_month_take_year_from_context(text: str) -> None:
+    assert attrs(text, year=1934) == {"when": "1934-12-31"}
+
+
+@pytest.mark.parametrize("text", ["31 December", "December 31"])
+def test_day_and_month_without_context_are_not_guessed(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_context_never_overrides_a_written_year() -> None:
+    assert attrs("27 March 1926", year=1930) == {"when": "1926-03-27"}
+
+
+def test_bare_ordinal_day_needs_month_and_year_context() -> None:
+    assert attrs("20th", year=1904, month=12) == {"when": "1904-12-20"}
+    assert parse_date("20th", year=1904) is None
+
+
+# --------------------------------------------------------------------------- text handling
+
+
+def test_text_is_as_written_without_surrounding_whitespace() -> None:
+    value = parse_date("  2/VI. 1918 \n")
+    assert value is not None and value.text == "2/VI. 1918"
+
+
+@pytest.mark.parametrize("text", ["March 27, 1926.", "March 27, 1926,"])
+def test_trailing_full_stop_or_comma_is_ignored(text: str) -> None:
+    assert attrs(text) == {"when": "1926-03-27"}
+
+
+# --------------------------------------------------------------------------- windows and spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between June 17 and 25, 1916", {"notBefore": "1916-06-17", "notAfter": "1916-06-25"}),
+        ("between June 17 and July 2, 1916", {"notBefore": "1916-06-17", "notAfter": "1916-07-02"}),
+        ("between 17 and 25 June 1916", {"notBefore": "1916-06-17", "notAfter": "1916-06-25"}),
+        ("between June 1916 and March 1917", {"notBefore": "1916-06", "notAfter": "1917-03"}),
+        ("between June and August 1916", {"notBefore": "1916-06", "notAfter": "1916-08"}),
+    ],
+)
+def test_between_gives_a_window_at_the_written_precision(text: str, expected: dict[str, str]) -> None:
+    assert attrs(text) == expected
+
+
+def test_window_without_any_year_takes_context() -> None:
+    assert attrs("between June 17 and 25", year=1916) == {
+        "notBefore": "1916-06-17",
+        "notAfter": "1916-06-25",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from 1926 to 1937", {"from": "1926", "to": "1937"}),
+        ("1926-1937", {"from": "1926", "to": "1937"}),
+        ("1926\u20131937", {"from": "1926", "to": "1937"}),
+        ("from 17 to 25 June 1916", {"from": "1916-06-17", "to": "1916-06-25"}),
+        ("June 17\u201325, 1916", {"from": "1916-06-17", "to": "1916-06-25"}),
+        ("from March 27, 1926 to April 2, 1926", {"from": "1926-03-27", "to": "1926-04-02"}),
+    ],
+)
+def test_from_to_and_dashes_give_a_span(text: str, expected: dict[str, str]) -> None:
+    assert attrs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["from 1937 to 1926", "between 25 and 17 June 1916"])
+def test_ranges_running_backwards_are_rejected(text: str) -> None:
+    assert parse_date(text) is None
+
+
+# --------------------------------------------------------------------------- qualified dates
+
+
+@pytest.mark.parametrize("text", ["prior to November 26, 1916", "before November 26, 1916"])
+def test_prior_to_means_the_day_before(text: str) -> None:
+    assert attrs(text) == {"notAfter": "1916-11-25"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_after"),
+    [
+        ("before March 1, 1916", "1916-02-29"),
+        ("before March 1, 1917", "1917-02-28"),
+        ("before January 1, 1917", "1916-12-31"),
+        ("prior to March 1916", "1916-02"),
+        ("prior to January 1917", "1916-12"),
+        ("before 1917", "1916"),
+    ],
+)
+def test_before_steps_back_one_unit_across_boundaries_and_leap_years(text: str, not_after: str) -> None:
+    assert attrs(text) == {"notAfter": not_after}
+
+
+@pytest.mark.parametrize(
+    "text", ["not later than November 26, 1916", "no later than November 26, 1916", "not after November 26, 1916"]
+)
+def test_not_later_than_includes_the_date(text: str) -> None:
+    assert attrs(text) == {"notAfter": "1916-11-26"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_before"),
+    [
+        ("after November 26, 1916", "1916-11-27"),
+        ("after December 31, 1916", "1917-01-01"),
+        ("after March 1916", "1916-04"),
+    ],
+)
+def test_after_means_the_day_after(text: str, not_before: str) -> None:
+    assert attrs(text) == {"notBefore": not_before}
+
+
+@pytest.mark.parametrize("text", ["not earlier than November 26, 1916", "not before November 26, 1916"])
+def test_not_earlier_than_includes_the_date(text: str) -> None:
+    assert attrs(text) == {"notBefore": "1916-11-26"}
+
+
+# --------------------------------------------------------------------------- parts of a month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early June 1916", ("1916-06-01", "1916-06-10")),
+        ("beginning of June 1916", ("1916-06-01", "1916-06-10")),
+        ("the beginning of June 1916", ("1916-06-01", "1916-06-10")),
+        ("mid-June 1916", ("1916-06-11", "1916-06-20")),
+        ("middle of June 1916", ("1916-06-11", "1916-06-20")),
+        ("late June 1916", ("1916-06-21", "1916-06-30")),
+        ("end of June 1916", ("1916-06-21", "1916-06-30")),
+        ("late July 1916", ("1916-07-21", "1916-07-31")),
+        ("late February 1916", ("1916-02-21", "1916-02-29")),
+    ],
+)
+def test_parts_of_a_month_are_ten_day_windows_ending_on_the_real_last_day(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert attrs(text) == {"notBefore": expected[0], "notAfter": expected[1]}
+
+
+def test_part_of_month_without_year_needs_context() -> None:
+    assert attrs("end of December", year=1934) == {"notBefore": "1934-12-21", "notAfter": "1934-12-31"}
+    assert parse_date("end of December") is None
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize("text", ["c. 1920", "circa 1920", "ca. 1920", "c. March 1920"])
+def test_circa_dates_are_not_turned_into_precise_values(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 February 1926",
+        "29 February 1917",
+        "Page 59",
+        "Volume 45",
+        "",
+        "   ",
+        "Comrade Joffe,",
+        "30/XIII. 1918",
+        "March",
+        "1926-37",
+        "1920?",
+        "early 1916",
+        "27/3/26",
+    ],
+)
+def test_non_dates_and_impossible_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_extra_words_around_a_date_are_not_a_date_expression() -> None:
+    assert parse_date("Moscow, 24 April 1922") is None
+
+
+# --------------------------------------------------------------------------- find_date
+
+
+def found(text: str, **context: int) -> str | None:
+    """The matched text, after checking that the span and DateValue.text agree."""
+    result = find_date(text, **context)
+    if result is None:
+        return None
+    start, end, value = result
+    assert text[start:end] == value.text
+    return value.text
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Moscow, 24 April 1922", "24 April 1922"),
+        ("Written: 24 April 1922, Moscow", "24 April 1922"),
+        ("Written 24 April 1922 in Gorki", "24 April 1922"),
+        ("he wrote on April 2, 1926, to Serebryakov", "April 2, 1926"),
+        ("Sokolnikov\n\n2/VI. 1918\n\nComrade Joffe,", "2/VI. 1918"),
+        ("a letter from March 27, 1926 to Stalin", "March 27, 1926"),
+        ("written between June 17 and 25, 1916 in Zurich", "between June 17 and 25, 1916"),
+        ("sent not later than November 26, 1916.", "not later than November 26, 1916"),
+    ],
+)
+def test_find_date_returns_the_full_expression(text: str, match: str) -> None:
+    assert found(text) == match
+
+
+def test_find_date_reports_start_end_and_value() -> None:
+    assert find_date("Moscow, 24 April 1922") == (8, 21, DateValue("24 April 1922", when="1922-04-24"))
+
+
+def test_find_date_falls_back_to_a_bare_year() -> None:
+    assert found("in 1934 she published") == "1934"
+
+
+def test_find_date_prefers_a_full_date_over_an_earlier_bare_year() -> None:
+    assert found("Correspondence 1912-1927. Serebryakov to Stalin, March 27, 1926") == "March 27, 1926"
+
+
+def test_find_date_does_not_search_compact_forms() -> None:
+    assert find_date("Leon Trotsky 19380302 Krestinsky") is None
+
+
+@pytest.mark.parametrize("text", ["pages 533b-534a", "fond 1/S", "Volume 45, p 762 f.", "see 1.27.3.26 above"])
+def test_find_date_does_not_match_inside_numbers(text: str) -> None:
+    assert find_date(text) is None
+
+
+def test_find_date_skips_hedged_dates() -> None:
+    assert find_date("written c. 1920 in Paris") is None
+
+
+def test_find_date_uses_context_for_yearless_dates() -> None:
+    assert found("Return\n31 December\nDiary", year=1934) == "31 December"
+    assert find_date("Return\n31 December\nDiary") is None
+
+
+def test_find_date_ignores_dates_glued_to_words() -> None:
+    assert find_date("DocumentReturn31 December", year=1934) is None
+
+
+def test_find_date_without_any_date_is_none() -> None:
+    assert find_date("Comrade Stalin for the Politbureau") is None
