@@ -1,0 +1,155 @@
+"""The shape of a letter, common to every family that prints letters and telegrams.
+
+A dateline and a salutation open it; a closing salutation, a signature and sometimes a
+repeated date close it; P.S., P.P.S. and N.B. follow. Readers hand over the paragraphs
+between header and footnotes; this module finds the parts by their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from teikit.dates import DateValue, find_date, parse_date
+from teikit.inline import collapse_spaces, parse_inline
+from teikit.model import Block, Closer, Opener, Para, Postscript, Quote
+
+_SALUTE = re.compile(
+    r"^(?:(?:My\s+)?Dear|Comrades?|T\.|Tov\.|Tovarishch|Esteemed|Respected|Sir|Madam|Gentlemen|Friends?|To)\b.{0,80}$"
+    r"|^[^.!?]{1,60}[!,]$",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"^(?P<salute>(?:With\s+[\w\s-]{0,40}?\s*greetings|Best\s+(?:regards|wishes)|Kind\s+regards|Regards"
+    r"|(?:Warm\s+|Warmest\s+|Communist\s+)?greetings|Yours(?:\s+(?:truly|sincerely|faithfully|ever))?|All\s+the\s+best"
+    r"|Shake\s+hands|Salud|Cheers)[,.!]?)(?:\s+(?P<signed>\S.{0,60}))?$",
+    re.I,
+)
+_POSTSCRIPT = re.compile(r"^(?P<label>P\.\s?P\.\s?S\.|P\.\s?S\.|PPS\b|PS\b|N\.\s?B\.|NB\b)\s*:?", re.I)
+_SIGNATURE = re.compile(r"^(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+(?:\s*\([^)]{1,40}\))?\.?$")
+
+
+def is_dateline(text: str, year: int | None = None) -> tuple[DateValue, str | None] | None:
+    """A line that is only a date, or a place and a date ("Moscow, 24 April 1922").
+
+    `year` is the document's year, for datelines that omit it ("20/XII.").
+    """
+    text = collapse_spaces(text)
+    whole = parse_date(text, year=year)
+    if whole is not None:
+        return whole, None
+    found = find_date(text, year=year)
+    if found is None:
+        return None
+    start, end, value = found
+    rest = (text[:start] + " " + text[end:]).strip(" ,.;")
+    if rest and len(rest.split()) <= 3 and rest[0].isupper() and not _SALUTE.match(text):
+        return value, rest
+    return None
+
+
+def is_salute(text: str) -> bool:
+    text = collapse_spaces(text)
+    return len(text.split()) <= 12 and bool(_SALUTE.match(text)) and not is_postscript(text)
+
+
+def is_postscript(text: str) -> bool:
+    return bool(_POSTSCRIPT.match(collapse_spaces(text)))
+
+
+def is_signature(text: str) -> bool:
+    text = collapse_spaces(text)
+    return len(text) <= 60 and bool(_SIGNATURE.match(text))
+
+
+def letter_blocks(paragraphs: list[str], note_numbers: Collection[str] = (), year: int | None = None) -> list[Block]:
+    """Opener, paragraphs, closer and postscripts of a letter's text."""
+    paras = [collapse_spaces(p) for p in paragraphs if p.strip()]
+    blocks: list[Block] = []
+
+    opener = Opener()
+    if paras and (dated := is_dateline(paras[0], year)):
+        opener.dateline = parse_inline(paras.pop(0), note_numbers)
+        opener.date, opener.place = dated
+    if paras and is_salute(paras[0]) and len(paras) > 1:
+        opener.salute = parse_inline(paras.pop(0), note_numbers)
+    if opener.dateline or opener.salute:
+        blocks.append(opener)
+
+    postscripts: list[Postscript] = []
+    first_ps = next((i for i, p in enumerate(paras) if is_postscript(p)), None)
+    if first_ps is not None and first_ps > 0:
+        for text in paras[first_ps:]:
+            if is_postscript(text) or not postscripts:
+                label = _POSTSCRIPT.match(text)
+                postscripts.append(
+                    Postscript(paras=[Para(parse_inline(text, note_numbers))], label=label.group("label") if label else "")
+                )
+            else:
+                postscripts[-1].paras.append(Para(parse_inline(text, note_numbers)))
+        paras = paras[:first_ps]
+
+    closer = _closer(paras, note_numbers, year)
+    blocks.extend(_body_blocks(paras, note_numbers))
+    if closer is not None:
+        blocks.append(closer)
+    blocks.extend(postscripts)
+    return blocks
+
+
+def _closer(paras: list[str], note_numbers: Collection[str], year: int | None) -> Closer | None:
+    """Take the closing lines off the end of `paras` (in place)."""
+    closer = Closer()
+    if len(paras) > 1 and (dated := is_dateline(paras[-1], year)) and dated[1] is None:
+        closer.dateline = parse_inline(paras.pop(), note_numbers)
+        closer.date = dated[0]
+    if len(paras) > 1 and (m := _CLOSING.match(paras[-1])):
+        paras.pop()
+        closer.salute = parse_inline(m.group("salute"), note_numbers)
+        if m.group("signed"):
+            closer.signed = parse_inline(m.group("signed"), note_numbers)
+    elif len(paras) > 1 and is_signature(paras[-1]):
+        closer.signed = parse_inline(paras.pop(), note_numbers)
+        if len(paras) > 1 and (m := _CLOSING.fullmatch(paras[-1])) and not m.group("signed"):
+            closer.salute = parse_inline(paras.pop(), note_numbers)
+    if closer.salute or closer.signed or closer.dateline:
+        return closer
+    return None
+
+
+_QUOTE_OPEN = ("“", '"', "«", "„")
+_QUOTE_CLOSE = ("”", '"', "»", "“")
+
+
+_ANNOUNCED = re.compile(r"\b(telegram|letter|statement|resolution|declaration|note)s?\b[^.]*:$", re.I)
+
+
+def _announced(previous: str) -> str | None:
+    """"... the following telegram should be sent on my behalf:" announces a telegram."""
+    m = _ANNOUNCED.search(previous.rstrip())
+    return m.group(1).lower() if m else None
+
+
+def _body_blocks(paras: list[str], note_numbers: Collection[str]) -> list[Block]:
+    """Paragraphs, with runs of paragraphs that each open with a quotation mark as one quote.
+
+    Typographic convention: a quotation of several paragraphs opens every paragraph with
+    a quotation mark and closes only the last.
+    """
+    blocks: list[Block] = []
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and not paras[j].rstrip().endswith(_QUOTE_CLOSE):
+            j += 1
+        if j > i and j < len(paras) and paras[j].startswith(_QUOTE_OPEN):
+            quoted = [p[1:] for p in paras[i : j + 1]]
+            quoted[-1] = quoted[-1].rstrip()[:-1] if quoted[-1].rstrip().endswith(_QUOTE_CLOSE) else quoted[-1]
+            blocks.append(
+                Quote([Para(parse_inline(q, note_numbers)) for q in quoted], type=_announced(paras[i - 1] if i else ""), rend="double-quotes")
+            )
+            i = j + 1
+            continue
+        blocks.append(Para(parse_inline(paras[i], note_numbers)))
+        i += 1
+    return blocks
