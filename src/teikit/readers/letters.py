@@ -20,9 +20,10 @@ _SALUTE = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?P<salute>(?:With\s+[\w\s-]{0,40}?\s*greetings|Best\s+(?:regards|wishes)|Kind\s+regards|Regards"
-    r"|(?:Warm\s+|Warmest\s+|Communist\s+)?greetings|Yours(?:\s+(?:truly|sincerely|faithfully|ever))?|All\s+the\s+best"
-    r"|Shake\s+hands|Salud|Cheers)[,.!]?)(?:\s+(?P<signed>\S.{0,60}))?$",
+    r"^(?P<salute>(?:With\s+(?:[\w-]+\s+){0,3}?(?:greetings?|love|regards|wishes|respect|kisses|handshakes?)"
+    r"|(?:Best|Kind|Warm|Warmest|Comradely|Communist)\s+(?:regards|wishes|greetings)|Regards|Greetings|Love|Kisses"
+    r"|Yours(?:\s+(?:truly|sincerely|faithfully|ever))?|Your\s+[\w-]+|All\s+the\s+best|I\s+shake\s+your\s+hand"
+    r"|Shake\s+hands|Salud|Cheers)[,.!]?)(?:\s+(?P<signed>[A-Z(][^!?]{0,60}))?$",
     re.I,
 )
 _POSTSCRIPT = re.compile(r"^(?P<label>P\.\s?P\.\s?S\.|P\.\s?S\.|PPS\b|PS\b|N\.\s?B\.|NB\b)\s*:?", re.I)
@@ -103,7 +104,7 @@ def _closer(paras: list[str], note_numbers: Collection[str], year: int | None) -
     if len(paras) > 1 and (dated := is_dateline(paras[-1], year)) and dated[1] is None:
         closer.dateline = parse_inline(paras.pop(), note_numbers)
         closer.date = dated[0]
-    if len(paras) > 1 and (m := _CLOSING.match(paras[-1])):
+    if len(paras) > 1 and len(paras[-1].split()) <= 10 and (m := _CLOSING.match(paras[-1])):
         paras.pop()
         closer.salute = parse_inline(m.group("salute"), note_numbers)
         if m.group("signed"):

@@ -1,0 +1,88 @@
+"""Writing TEI files: stable bytes, editors' changes detected, atomic replacement."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from lxml import etree
+
+from teikit.teifile import FileState, WriteStatus, file_state, serialize, write_atomic, write_tei
+
+MIXED = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><p><supplied>and</supplied> so <note>n</note>on</p><p>x</p></div></body></text></TEI>'
+
+
+def body() -> bytes:
+    return serialize(etree.fromstring(MIXED))
+
+
+def test_indentation_never_changes_mixed_content():
+    root = etree.fromstring(serialize(etree.fromstring(MIXED)))
+    first_p = root.find(".//{*}p")
+    assert etree.tostring(first_p, with_tail=False).decode().endswith(
+        "><supplied>and</supplied> so <note>n</note>on</p>"
+    )
+
+
+def test_structure_is_indented():
+    assert b"\n      <div>\n        <p>" in body()
+
+
+def test_new_file_is_written_with_a_checksum_stamp(tmp_path):
+    path = tmp_path / "a.xml"
+    assert write_tei(path, body()).status is WriteStatus.WRITTEN
+    assert path.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?teikit-import checksum="sha256:')
+    assert file_state(path) is FileState.AS_IMPORTED
+
+
+def test_rewriting_identical_content_leaves_the_file_alone(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body())
+    before = path.stat().st_mtime_ns
+    assert write_tei(path, body()).status is WriteStatus.UNCHANGED
+    assert path.stat().st_mtime_ns == before
+
+
+def test_file_edited_by_hand_is_not_overwritten(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body())
+    edited = path.read_bytes().replace(b"so", b"so (corrected)")
+    path.write_bytes(edited)
+    outcome = write_tei(path, body().replace(b"x", b"y"))
+    assert outcome.status is WriteStatus.REFUSED
+    assert "edited since import" in outcome.reason and "--force" in outcome.reason
+    assert path.read_bytes() == edited
+
+
+def test_file_not_written_by_teikit_is_not_overwritten(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_text("<TEI/>")
+    assert write_tei(path, body()).status is WriteStatus.REFUSED
+    assert path.read_text() == "<TEI/>"
+
+
+def test_force_replaces_an_edited_file(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_text("<TEI/>")
+    assert write_tei(path, body(), force=True).status is WriteStatus.UPDATED
+    assert file_state(path) is FileState.AS_IMPORTED
+
+
+def test_changed_import_updates_an_unedited_file(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body())
+    assert write_tei(path, body().replace(b"x", b"y")).status is WriteStatus.UPDATED
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "a.xml"
+    path.write_bytes(b"old")
+
+    def crash(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["a.xml"]
