@@ -1,0 +1,133 @@
+"""Writing TEI files: stable serialisation, the import stamp, editors' work kept safe.
+
+Each file teikit writes starts with a processing instruction recording a checksum of the
+rest of the file. If the file no longer matches its checksum, an editor has changed it
+since the import, and a re-import refuses to overwrite it unless forced. Writes go to a
+temporary file that is renamed into place, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+# Elements whose content is only other elements in what teikit writes: safe to indent.
+# Everything else (p, head, note, salute, title, bibl, ...) may hold mixed content, where
+# added white space would change the text; those are left exactly as built.
+STRUCTURAL = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "author", "respStmt", "publicationStmt",
+    "availability", "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "physDesc",
+    "encodingDesc", "appInfo", "application", "profileDesc", "creation", "langUsage",
+    "textClass", "keywords", "correspDesc", "correspAction", "text", "front", "body", "back",
+    "div", "quote", "sp", "opener", "closer", "postscript", "listPerson", "listPlace",
+    "listOrg", "person", "place", "org", "listBibl", "revisionDesc", "standOff",
+}
+
+STAMP_TARGET = "teikit-import"
+_STAMP_LINE = re.compile(rb'<\?teikit-import checksum="sha256:([0-9a-f]{64})"\?>\n')
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def indent(el: etree._Element, level: int = 0, step: str = "  ") -> None:
+    """Indent element-only content; never add white space inside mixed content."""
+    if etree.QName(el).localname not in STRUCTURAL or not len(el):
+        return
+    if (el.text and el.text.strip()) or any(child.tail and child.tail.strip() for child in el):
+        return
+    inner = "\n" + step * (level + 1)
+    el.text = inner
+    for child in el:
+        indent(child, level + 1, step)
+        child.tail = inner
+    el[-1].tail = "\n" + step * level
+
+
+def serialize(root: etree._Element) -> bytes:
+    """The body of a TEI file (everything after the stamp), deterministic byte for byte."""
+    indent(root)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
+
+
+def checksum(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def stamped(body: bytes) -> bytes:
+    return XML_DECLARATION + f'<?{STAMP_TARGET} checksum="sha256:{checksum(body)}"?>\n'.encode() + body
+
+
+class FileState(Enum):
+    ABSENT = "absent"
+    AS_IMPORTED = "as imported"
+    EDITED = "edited since import"
+    NOT_IMPORTED = "not written by teikit import"
+
+
+def file_state(path: Path) -> FileState:
+    """Has anyone changed this file since teikit wrote it?"""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return FileState.ABSENT
+    if not data.startswith(XML_DECLARATION):
+        return FileState.NOT_IMPORTED
+    m = _STAMP_LINE.match(data, len(XML_DECLARATION))
+    if not m:
+        return FileState.NOT_IMPORTED
+    body = data[m.end() :]
+    return FileState.AS_IMPORTED if checksum(body) == m.group(1).decode() else FileState.EDITED
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class WriteStatus(Enum):
+    WRITTEN = "written"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    REFUSED = "refused"
+
+
+@dataclass
+class WriteOutcome:
+    path: Path
+    status: WriteStatus
+    reason: str = ""
+
+
+def write_tei(path: Path, body: bytes, force: bool = False) -> WriteOutcome:
+    """Write a serialised document unless that would destroy an editor's work."""
+    data = stamped(body)
+    state = file_state(path)
+    if state is FileState.ABSENT:
+        write_atomic(path, data)
+        return WriteOutcome(path, WriteStatus.WRITTEN)
+    if state is not FileState.AS_IMPORTED and not force:
+        return WriteOutcome(
+            path, WriteStatus.REFUSED, f"{path}: {state.value}; not overwritten (use --force to replace it)"
+        )
+    if path.read_bytes() == data:
+        return WriteOutcome(path, WriteStatus.UNCHANGED)
+    write_atomic(path, data)
+    return WriteOutcome(path, WriteStatus.UPDATED)
