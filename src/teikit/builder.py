@@ -26,6 +26,7 @@ from teikit.model import (
     NoteRef,
     Opener,
     PageBreak,
+    Person,
     Para,
     Postscript,
     Quote,
@@ -87,6 +88,14 @@ def append_marked(parent: etree._Element, text: str, marks: Sequence[Mark]) -> N
     append_text(parent, text[pos:])
 
 
+def person_name(parent: etree._Element, person: Person) -> etree._Element:
+    """A name as written; a gloss it carries in brackets ("(Maisky)") as its addName."""
+    el = sub(parent, "persName")
+    gloss = person.note if person.note and f"({person.note})" in person.name else None
+    append_marked(el, person.name, [(gloss, "addName", {})] if gloss else [])
+    return el
+
+
 def date_mark(value: DateValue | None) -> list[Mark]:
     return [(value.text, "date", value.tei_attributes())] if value else []
 
@@ -124,7 +133,7 @@ class TeiBuilder:
         title_stmt = sub(file_desc, "titleStmt")
         sub(title_stmt, "title", doc.title, type="main")
         for person in doc.authors:
-            sub(sub(title_stmt, "author"), "persName", person.name)
+            person_name(sub(title_stmt, "author"), person)
         for resp in doc.responsibilities:
             stmt = sub(title_stmt, "respStmt")
             sub(stmt, "resp", resp.label)
@@ -189,14 +198,14 @@ class TeiBuilder:
             corresp = sub(profile, "correspDesc")
             sent = sub(corresp, "correspAction", type="sent")
             for person in doc.authors:
-                sub(sent, "persName", person.name)
+                person_name(sent, person)
             if doc.place:
                 sub(sent, "placeName", doc.place)
             if doc.date:
                 sub(sent, "date", doc.date.text, **doc.date.tei_attributes())
             received = sub(corresp, "correspAction", type="received")
             for person in doc.recipients:
-                sub(received, "persName", person.name)
+                person_name(received, person)
             if doc.recipient_place:
                 sub(received, "placeName", doc.recipient_place)
 

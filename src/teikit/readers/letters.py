@@ -15,7 +15,7 @@ from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Block, Closer, Opener, Para, Postscript, Quote
 
 _SALUTE = re.compile(
-    r"^(?:(?:My\s+)?Dear|Comrades?|T\.|Tov\.|Tovarishch|Esteemed|Respected|Sir|Madam|Gentlemen|Friends?|To)\b.{0,80}$"
+    r"^(?:(?:(?:My\s+)?Dear|Comrades?|Tovarishch|Esteemed|Respected|Sir|Madam|Gentlemen|Friends?|To)\b|(?:T|Tov)\.\s*[A-Z]).{0,80}$"
     r"|^[^.!?]{1,60}[!,]$",
     re.I,
 )
