@@ -1,0 +1,161 @@
+"""The `teikit` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from teikit import __version__
+from teikit.importer import PageResult, import_raw
+from teikit.readers import all_readers, family_names
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def consoles() -> tuple[Console, Console]:
+    """stdout for results, stderr for progress and errors; plain when not a terminal or NO_COLOR."""
+    no_color = bool(os.environ.get("NO_COLOR"))
+    width = None if sys.stdout.isatty() else 160  # pipes and logs: do not fold file names at 80
+    return (
+        Console(no_color=no_color, highlight=False, width=width),
+        Console(stderr=True, no_color=no_color, highlight=False, width=width),
+    )
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="teikit")
+def main() -> None:
+    """teikit: raw archive text to validated TEI P5 editions.
+
+    \b
+    Pipeline: import (readers -> TEI builder) -> tei/ -> validate -> render.
+    Run `teikit COMMAND --help` for a command's options and examples.
+    """
+
+
+FAMILY_HELP = "; ".join(f"{r.name}: {r.description}" for r in all_readers())
+
+
+@main.command(
+    name="import",
+    epilog="""\b
+Examples:
+  teikit import raw/ -o tei/                 import every .txt file under raw/
+  teikit import page.txt --family mia        force the reader for a family
+  teikit import raw/ --explain               list what each reader drops, write nothing
+  teikit import raw/ --format json           machine-readable summary
+  teikit import raw/ -o tei/ --force         overwrite files edited by hand
+""",
+)
+@click.argument("raw", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"), show_default=True, help="Folder for the TEI files.")
+@click.option("--family", type=click.Choice(family_names()), help=f"Use this reader instead of detecting the family. {FAMILY_HELP}.")
+@click.option("--force", is_flag=True, help="Overwrite TEI files that were edited after import.")
+@click.option("--explain", is_flag=True, help="List every dropped line of each input and why; write nothing.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Summary format.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+def import_command(raw: tuple[Path, ...], output: Path, family: str | None, force: bool, explain: bool, fmt: str, jobs: int | None) -> None:
+    """Turn raw text files (or folders of .txt files) into TEI P5 files, one per document."""
+    out, err = consoles()
+    with progress_bar(err, "Importing", enabled=fmt == "text") as advance:
+        results = import_raw(list(raw), output, family=family, force=force, write=not explain, jobs=jobs, on_done=advance)
+    if fmt == "json":
+        click.echo(json.dumps(summary_json(results, explain), indent=2, ensure_ascii=False))
+    else:
+        if explain:
+            print_explanation(out, results)
+        print_summary(out, results, wrote=not explain)
+        for result in results:
+            if result.error:
+                err.print(f"error: {result.error}", markup=False, soft_wrap=True)
+            for outcome in result.outcomes:
+                if outcome.reason:
+                    err.print(f"error: {outcome.reason}", markup=False, soft_wrap=True)
+    sys.exit(1 if any(r.failed for r in results) else 0)
+
+
+class progress_bar:
+    """A rich progress bar on a terminal for runs of several files; silent otherwise."""
+
+    def __init__(self, console: Console, label: str, enabled: bool = True):
+        self.console, self.label = console, label
+        self.enabled = enabled and console.is_terminal
+        self.progress: Progress | None = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda _result: None
+        self.progress = Progress(
+            TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=self.console, transient=True,
+        )
+        self.progress.start()
+        task = self.progress.add_task(self.label, total=None)
+        return lambda _result: self.progress.advance(task)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+
+def print_summary(console: Console, results: list[PageResult], wrote: bool) -> None:
+    table = Table(title="teikit import", show_lines=False)
+    table.add_column("input", overflow="fold")
+    table.add_column("family")
+    table.add_column("documents" if not wrote else "written", overflow="fold")
+    table.add_column("warnings", justify="right")
+    for r in results:
+        if r.error:
+            docs = "[red]failed[/red]"
+        elif wrote:
+            docs = "\n".join(f"{o.path.name} ({o.status.value})" for o in r.outcomes)
+        else:
+            docs = "\n".join(f"{slug}.xml" for slug in r.slugs)
+        table.add_row(str(r.source), r.family or "-", docs, str(len(r.warnings)))
+    console.print(table)
+    for r in results:
+        for warning in r.warnings:
+            console.print(f"warning: {r.source}: {warning}", markup=False, soft_wrap=True)
+    failed = sum(r.failed for r in results)
+    docs = sum(len(r.slugs) for r in results)
+    console.print(f"{len(results)} input(s), {docs} document(s), {failed} failed", markup=False, soft_wrap=True)
+
+
+def print_explanation(console: Console, results: list[PageResult]) -> None:
+    for r in results:
+        console.print(f"{r.source} ({r.family or 'not read'}): {len(r.dropped)} dropped", markup=False, soft_wrap=True)
+        for d in r.dropped:
+            console.print(f"  line {d.line}: {d.reason}: {d.text}", markup=False, soft_wrap=True)
+
+
+def summary_json(results: list[PageResult], explain: bool) -> dict:
+    files = []
+    for r in results:
+        entry = {
+            "input": str(r.source),
+            "family": r.family,
+            "encoding": r.encoding,
+            "documents": [
+                {"file": f"{slug}.xml", "title": doc.title, "type": doc.doc_type, "date": doc.date.sort_key if doc.date else None}
+                for slug, doc in zip(r.slugs, r.documents)
+            ],
+            "written": [{"path": str(o.path), "status": o.status.value} for o in r.outcomes],
+            "warnings": r.warnings,
+            "error": r.error or next((o.reason for o in r.outcomes if o.reason), None),
+        }
+        if explain:
+            entry["dropped"] = [{"line": d.line, "text": d.text, "reason": d.reason} for d in r.dropped]
+        files.append(entry)
+    return {
+        "inputs": len(results),
+        "documents": sum(len(r.slugs) for r in results),
+        "failed": sum(r.failed for r in results),
+        "files": files,
+    }

@@ -1,0 +1,162 @@
+"""The import pipeline: raw files -> readers -> TEI builder -> TEI files.
+
+Reading and building run in worker processes (pages are independent); naming and writing
+happen in the parent, which alone knows every name in the batch and so can keep them
+unique and stable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.builder import build_tei
+from teikit.conservation import lost_words
+from teikit.model import Document, Dropped, ReadResult
+from teikit.naming import document_slug, xml_id
+from teikit.rawtext import InputError, find_text_files, read_raw_text
+from teikit.readers import detect_reader, reader_named
+from teikit.teifile import WriteOutcome, WriteStatus, serialize, write_tei
+
+
+@dataclass
+class PageResult:
+    """What one raw file gave: its documents, or the reason it gave none."""
+
+    source: Path
+    family: str | None = None
+    encoding: str | None = None
+    documents: list[Document] = field(default_factory=list)
+    slugs: list[str] = field(default_factory=list)
+    payloads: list[bytes] = field(default_factory=list)  # serialised TEI, named by `slugs`
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    outcomes: list[WriteOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or any(o.status is WriteStatus.REFUSED for o in self.outcomes)
+
+
+def read_page(source: Path, family: str | None = None) -> PageResult:
+    """Read one raw file into documents; every failure becomes a one-line error."""
+    result = PageResult(source=source)
+    try:
+        raw = read_raw_text(source)
+    except InputError as err:
+        result.error = str(err)
+        return result
+    result.encoding = raw.encoding
+    result.warnings.extend(raw.warnings)
+    reader = reader_named(family) if family else detect_reader(raw.text)
+    result.family = reader.name
+    try:
+        _read_and_build(result, reader.read, raw.text)
+    except Exception as err:  # a reader or builder bug must not stop the batch
+        result.error = f"{source}: the {reader.name} reader failed: {type(err).__name__}: {err}"
+    return result
+
+
+def _read_and_build(result: PageResult, read_text: Callable[[str], ReadResult], text: str) -> None:
+    read = read_text(text)
+    result.documents = read.documents
+    result.dropped = read.dropped
+    result.warnings.extend(read.warnings)
+    for doc in read.documents:
+        result.warnings.extend(w for w in doc.warnings if w not in result.warnings)
+    if not read.documents:
+        result.error = f"{result.source}: no document found in the text"
+        return
+    result.slugs = [document_slug(doc) for doc in read.documents]
+    roots = [build_tei(doc, xml_id(slug), _source_name(result.source)) for doc, slug in zip(read.documents, result.slugs)]
+    result.payloads = [serialize(root) for root in roots]
+    lost = lost_words(text, read.dropped, roots)
+    if lost:
+        shown = ", ".join(lost[:12]) + (" ..." if len(lost) > 12 else "")
+        result.warnings.append(f"{len(lost)} word(s) of the input are not in the TEI: {shown}")
+
+
+def _source_name(source: Path) -> str:
+    """The raw file's name only, so the TEI does not depend on where the import ran."""
+    return source.name
+
+
+def _read_one(args: tuple[Path, str | None]) -> PageResult:
+    return read_page(*args)
+
+
+def read_pages(
+    sources: Sequence[Path],
+    family: str | None = None,
+    jobs: int | None = None,
+    on_done: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Read every page, on all cores when there is enough work to share."""
+    jobs = jobs or os.cpu_count() or 1
+    tasks = [(s, family) for s in sources]
+    if jobs <= 1 or len(tasks) < 4:
+        results = []
+        for task in tasks:
+            results.append(_read_one(task))
+            if on_done:
+                on_done(results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = []
+        for result in pool.map(_read_one, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+            results.append(result)
+            if on_done:
+                on_done(result)
+        return results
+
+
+def assign_names(results: Iterable[PageResult]) -> None:
+    """Make every slug of the batch unique ("...-2"), in input order, so names are stable.
+
+    A renamed document is built again, since its xml:id is part of the name.
+    """
+    taken: set[str] = set()
+    for result in results:
+        for k, slug in enumerate(result.slugs):
+            unique, n = slug, 2
+            while unique in taken:
+                unique, n = f"{slug}-{n}", n + 1
+            taken.add(unique)
+            if unique != slug:
+                result.slugs[k] = unique
+                root = build_tei(result.documents[k], xml_id(unique), _source_name(result.source))
+                result.payloads[k] = serialize(root)
+
+
+def write_documents(result: PageResult, out_dir: Path, force: bool = False) -> None:
+    for slug, body in zip(result.slugs, result.payloads):
+        path = out_dir / f"{slug}.xml"
+        try:
+            result.outcomes.append(write_tei(path, body, force=force))
+        except OSError as err:
+            result.error = f"{path}: cannot write: {err.strerror or err}"
+
+
+def import_raw(
+    paths: Sequence[Path],
+    out_dir: Path,
+    family: str | None = None,
+    force: bool = False,
+    write: bool = True,
+    jobs: int | None = None,
+    on_done: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """The whole import of a batch; a bad input is reported and the others go on."""
+    sources, errors = find_text_files(paths)
+    results = [PageResult(source=err.path, error=str(err)) for err in errors]
+    pages = read_pages(sources, family=family, jobs=jobs, on_done=on_done)
+    assign_names(pages)
+    if write:
+        for page in pages:
+            if page.error is None:
+                write_documents(page, out_dir, force=force)
+    return results + pages
