@@ -13,7 +13,15 @@ from lxml import etree
 
 from teikit.model import Dropped
 
-WORD = re.compile(r"\w+")
+# Letters and digits are separate words: a footnote marker glued to a word ("articles4")
+# leaves the word in the text and its number in the note's @n.
+WORD = re.compile(r"[^\W\d_]+|\d+")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def words(text: str) -> list[str]:
+    """Superscript digits (footnote markers) count as the digits they are."""
+    return WORD.findall(text.translate(SUPERSCRIPTS))
 
 
 def kept_lines(text: str, dropped: Iterable[Dropped]) -> list[str]:
@@ -21,19 +29,24 @@ def kept_lines(text: str, dropped: Iterable[Dropped]) -> list[str]:
     lines = text.split("\n")
     for item in dropped:
         i = item.line - 1
-        if 0 <= i < len(lines):
-            lines[i] = lines[i].replace(item.text, " ", 1)
+        if not 0 <= i < len(lines):
+            continue
+        line, col = lines[i], item.column
+        if col is not None and line[col : col + len(item.text)] == item.text:
+            lines[i] = line[:col] + " " * len(item.text) + line[col + len(item.text) :]
+        else:
+            lines[i] = line.replace(item.text, " ", 1)
     return lines
 
 
 def tei_words(roots: Iterable[etree._Element]) -> set[str]:
-    words: set[str] = set()
+    found: set[str] = set()
     for root in roots:
-        words.update(WORD.findall(" ".join(root.itertext())))
+        found.update(words(" ".join(root.itertext())))
         for el in root.iter():  # a footnote's or a page's number lives in its @n
             if el.get("n"):
-                words.update(WORD.findall(el.get("n")))
-    return words
+                found.update(words(el.get("n")))
+    return found
 
 
 def lost_words(text: str, dropped: Iterable[Dropped], roots: Iterable[etree._Element]) -> list[str]:
@@ -42,7 +55,7 @@ def lost_words(text: str, dropped: Iterable[Dropped], roots: Iterable[etree._Ele
     lost: list[str] = []
     seen: set[str] = set()
     for line in kept_lines(text, dropped):
-        for word in WORD.findall(line):
+        for word in words(line):
             if word not in have and word not in seen:
                 seen.add(word)
                 lost.append(word)

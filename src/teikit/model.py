@@ -237,6 +237,7 @@ class Dropped:
     line: int  # 1-based line number in the raw text
     text: str  # the dropped text (a whole line or a part of one)
     reason: str
+    column: int | None = None  # where in the line a dropped part starts, when it matters
 
 
 @dataclass

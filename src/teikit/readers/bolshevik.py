@@ -441,7 +441,7 @@ def _note_line(line: str) -> bool:
 
 def _parse_note_section(page: Page, indexes: list[int]) -> list[Note]:
     """"one. text", "1 . text": the printed number becomes the note's n (a number in words
-    also stays as its label); a digit number is recorded in the ledger as the note's n."""
+    also stays as its label)."""
     lines: list[str] = []
     for i in indexes:
         line = page.lines[i]
@@ -449,11 +449,7 @@ def _parse_note_section(page: Page, indexes: list[int]) -> list[Note]:
             page.drop(i, "notes heading")
             continue
         m = _NOTE_LINE.match(line)
-        if m and m.group("num").isdigit():
-            label = line[: m.start("rest")].strip()
-            page.drop(i, "note number (kept as the note's n)", text=label)
-            lines.append(f"{m.group('num')}. {m.group('rest')}")
-        elif m and number_word(m.group("num")) is not None:
+        if m and (m.group("num").isdigit() or number_word(m.group("num")) is not None):
             lines.append(f"{m.group('num')}. {m.group('rest')}")
         else:
             lines.append(line)
@@ -538,42 +534,20 @@ class _NoteOrder:
 
 
 def _apply_markers(page: Page, line_index: int, markers: list[_Marker]) -> str:
-    """The line with each accepted marker written "[n]" (so parse_inline anchors the note),
-    and the printed marker recorded in the ledger."""
+    """The line with each accepted marker written "[n]" (so parse_inline anchors the note).
+
+    A marker the translation spelled as a word ("Ilyich! one") goes in the ledger: its
+    number survives as the note's @n, the word itself does not.
+    """
     markers = sorted(markers, key=lambda m: m.start)
-    drop_marker_spans(page, line_index, [(m.start, m.end) for m in markers], "footnote marker (the note is anchored there)")
+    for m in markers:
+        printed = page.lines[line_index][m.start : m.end]
+        if re.search(r"[^\W\d_]", printed):
+            page.drop(line_index, "footnote marker spelled as a word (the note stands there)", text=printed, column=m.start)
     text = page.lines[line_index]
     for m in reversed(markers):
         text = text[: m.start] + f"[{m.n}]" + text[m.end :]
     return text
-
-
-def drop_marker_spans(page: Page, i: int, spans: list[tuple[int, int]], reason: str) -> None:
-    """Record the marker spans (start, end) of line `i`, left to right, in the ledger.
-
-    The ledger takes out the first occurrence of a dropped text, so a marker that also
-    occurs earlier in the line ("4" after "1924") is recorded with the whole words before it.
-    """
-    working = page.lines[i]
-    shift = 0
-    for start, end in sorted(spans):
-        s, e = start + shift, end + shift
-        k = s
-        while working.find(working[k:e]) != k:
-            k = _token_start(working, k)
-        part = working[k:e]
-        page.drop(i, reason, text=part)
-        working = working[:k] + " " + working[e:]
-        shift += 1 - len(part)
-
-
-def _token_start(text: str, k: int) -> int:
-    j = k - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    while j >= 0 and not text[j].isspace():
-        j -= 1
-    return j + 1
 
 
 def _anchor_notes(page: Page, chunks: list[_Chunk], docs: list[Document]) -> list[tuple[list[str], set[str]]]:

@@ -22,11 +22,16 @@ class Page:
     def from_text(cls, text: str) -> "Page":
         return cls(text.split("\n"))
 
-    def drop(self, index: int, reason: str, text: str | None = None) -> None:
-        """Record line `index` (0-based), or a part of it, as boilerplate."""
+    def drop(self, index: int, reason: str, text: str | None = None, column: int | None = None) -> None:
+        """Record line `index` (0-based), or a part of it, as left out of the TEI.
+
+        `column` says where the part starts, for a part that also occurs earlier in the line.
+        """
         part = self.lines[index] if text is None else text
         if part.strip():
-            self.dropped.append(Dropped(line=index + 1, text=part.strip(), reason=reason))
+            if column is not None:
+                column += len(part) - len(part.lstrip())
+            self.dropped.append(Dropped(line=index + 1, text=part.strip(), reason=reason, column=column))
 
     def drop_range(self, start: int, stop: int, reason: str) -> None:
         for i in range(start, stop):

@@ -32,7 +32,6 @@ from teikit.model import (
     TaggedText,
 )
 from teikit.readers import Reader
-from teikit.readers.bolshevik import drop_marker_spans
 from teikit.readers.letters import is_dateline, is_salute, letter_blocks
 from teikit.readers.notes import is_notes_heading, note_start, parse_notes
 from teikit.readers.page import Page, nonblank
@@ -118,7 +117,6 @@ def read_trotsky_archive_page(text: str) -> ReadResult:
     doc.notes = parse_notes(_note_lines(page, parts.notes))
     numbers = {n.n for n in doc.notes}
     paragraphs = [collapse_spaces(page.lines[i]) for i in parts.body]
-    _drop_note_markers(page, parts.body, numbers)
     if _is_letter(doc.title, paragraphs):
         doc.doc_type = "telegram" if re.search(r"\b(?:telegram|cable)", doc.title, re.I) else "letter"
         doc.body = _letter_body(doc, paragraphs, numbers)
@@ -291,23 +289,8 @@ def _unheaded_notes(lines: list[tuple[int, str]]) -> int | None:
 
 
 def _note_lines(page: Page, indexes: list[int]) -> list[str]:
-    """Note lines; the printed number of "[1] ..." is recorded as the note's n."""
-    out: list[str] = []
-    for i in indexes:
-        line = page.lines[i]
-        m = re.match(r"\s*(\[\d{1,3}\]|\d{1,3}[.)])\s", line)
-        if m:
-            page.drop(i, "note number (kept as the note's n)", text=m.group(1))
-        out.append(line)
-    return out
-
-
-def _drop_note_markers(page: Page, body: list[int], numbers: Collection[str]) -> None:
-    """Markers "[1]" or "¹" become the place of their note; the printed marker goes in the ledger."""
-    for i in body:
-        spans = [m.span() for m in _MARKER.finditer(page.lines[i]) if _marker_number(m) in numbers]
-        if spans:
-            drop_marker_spans(page, i, spans, "footnote marker (the note is anchored there)")
+    """The lines of the footnote section (their printed numbers become the notes' n)."""
+    return [page.lines[i] for i in indexes]
 
 
 def _marker_number(m: re.Match[str]) -> str:
