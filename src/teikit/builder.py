@@ -90,6 +90,8 @@ def append_marked(parent: etree._Element, text: str, marks: Sequence[Mark]) -> N
 
 def person_name(parent: etree._Element, person: Person) -> etree._Element:
     """A name as written; a gloss it carries in brackets ("(Maisky)") as its addName."""
+    if person.is_organisation:
+        return sub(parent, "orgName", person.name)
     el = sub(parent, "persName")
     gloss = person.note if person.note and f"({person.note})" in person.name else None
     append_marked(el, person.name, [(gloss, "addName", {})] if gloss else [])

@@ -6,6 +6,7 @@ only thing they share (like Pandoc's AST), so a new source family never touches 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -190,10 +191,23 @@ class ArchivalReference:
     description: str | None = None  # what kind of copy it is
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:Politbur(?:o|eau)|Orgbur(?:o|eau)|Central\s+Committee|C\.?C\.?|Presidium|Secretariat|Sovnarkom"
+    r"|Council|Committee|Commissariat|Bureau|Board|Editors|Editorial|Congress|Conference|Party|Soviet"
+    r"|Delegation|Government|Comintern|Executive|Members|Comrades)\b"
+)
+
+
 @dataclass
 class Person:
+    """A sender or addressee: usually a person, sometimes a body ("the Politburo")."""
+
     name: str  # as written
     note: str | None = None  # what the page says about the name (a gloss in brackets)
+
+    @property
+    def is_organisation(self) -> bool:
+        return bool(_ORGANISATION.search(self.name)) and not re.search(r"\b[A-Z]\.\s*[A-Z]", self.name)
 
 
 @dataclass
