@@ -121,3 +121,20 @@ def test_every_word_of_the_page_is_kept(page):
 def test_output_is_valid_tei(page, tei_all):
     for root in read_with("marxists-wiki", page)[2]:
         assert_valid_tei(tei_all, root)
+
+
+def test_a_remark_after_the_written_date_is_kept_and_is_not_a_place():
+    _, _, (tei,) = read_with("marxists-wiki", WIKI / "telegram-dictated-references.txt")
+    assert xp(tei, "//tei:creation/tei:placeName") == []
+    assert "Dictated by telephone" in xp(tei, "string(//tei:notesStmt)")
+
+
+def test_an_organisation_addressee_from_the_title():
+    _, _, (tei,) = read_with("marxists-wiki", WIKI / "telegram-dictated-references.txt")
+    assert xp(tei, "string(//tei:correspAction[@type='received']/tei:orgName)") == "the Yekaterinburg Soviet"
+
+
+def test_references_heading_opens_the_notes():
+    _, result, (tei,) = read_with("marxists-wiki", WIKI / "telegram-dictated-references.txt")
+    assert xp(tei, "string(//tei:back//tei:note)") == "A note."
+    assert any(d.reason == "notes heading" for d in result.dropped)

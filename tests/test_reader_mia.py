@@ -175,3 +175,22 @@ def test_output_is_valid_tei(page, tei_all):
     _, _, roots = read_with("mia", page)
     for root in roots:
         assert_valid_tei(tei_all, root)
+
+
+def test_field_like_line_below_the_text_does_not_swallow_the_letter():
+    _, result, (tei,) = read_with("mia", MIA / "letter-dictated-remark.txt")
+    assert "Please send me the figures." in text_of(xp(tei, "//tei:body")[0])
+    assert text_of(xp(tei, "//tei:body//tei:p")[-1]) == "Dictated by telephone"
+
+
+def test_other_formats_links_are_dropped_not_glued_to_the_licence():
+    _, result, (tei,) = read_with("mia", MIA / "article-other-formats.txt")
+    assert xp(tei, "string(//tei:licence)").endswith("as your source.")
+    assert [d.reason for d in result.dropped if "Other Formats" in d.text] == ["links to other formats of the page"]
+
+
+def test_article_page_is_an_article_with_its_notes_after_a_heading():
+    _, result, (tei,) = read_with("mia", MIA / "article-other-formats.txt")
+    assert result.documents[0].doc_type == "article"
+    assert xp(tei, "string(//tei:body//tei:p/tei:note)") == "See the report in Pravda No. 24."
+    assert xp(tei, "string(//tei:creation/tei:date/@when)") == "1917-04-04"

@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "copyleft": "licence",
     "license": "licence",
     "licence": "licence",
+    "other formats": "site-links",
 }
 # "First published in 1959 ..." is a field whose label is part of the sentence.
 _FIRST_PUBLISHED = re.compile(r"^(First\s+published|Published\s+for\s+the\s+first\s+time)\b", re.I)
@@ -74,10 +75,31 @@ def field_at(line: str) -> tuple[str, str, str] | None:
     has_colon = ":" in line[m.end("label") : m.start("value")]
     if not has_colon and name not in _COLONLESS_OK:
         return None
-    if not has_colon and name == "written" and find_date(m.group("value")) is None:
+    if not has_colon and name in ("written", "dictated") and find_date(m.group("value")) is None:
         return None
     label = line[: m.start("value")].strip()
     return name, label, m.group("value")
+
+
+def header_end(lines: list[str]) -> int:
+    """The line after the header: title lines, then a run of fields near the top of the page.
+
+    A field's value may wrap onto the next lines (no blank line between). The header ends
+    at the first line after the fields that neither opens a field nor continues one, so a
+    field-like line further down ("Dictated by telephone" under a signature) stays text.
+    """
+    end, seen_field, after_blank = 0, False, False
+    for i, line in enumerate(lines[:80]):
+        if not line.strip():
+            after_blank = True
+            continue
+        if field_at(line):
+            seen_field, after_blank, end = True, False, i + 1
+        elif seen_field and not after_blank:
+            end = i + 1  # a wrapped field value
+        elif seen_field:
+            break
+    return end
 
 
 def read_fields(page: Page, start: int, stop: int) -> list[Field]:
@@ -183,8 +205,12 @@ def written_date_and_place(value: str) -> tuple[DateValue | None, str | None]:
     start, end, date = found
     rest = (value[:start] + " " + value[end:]).strip(" ,;.")
     rest = re.sub(r"^(?:in|at)\s+", "", rest)
-    place = rest if rest and rest[0].isupper() and len(rest.split()) <= 4 else None
+    place = rest if _PLACE.fullmatch(rest) else None
     return date, place
+
+
+# A place of writing is a few capitalised words ("Moscow", "Gorki", "Novy Afon").
+_PLACE = re.compile(r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2}")
 
 
 def names(value: str) -> list[str]:
@@ -244,6 +270,9 @@ def apply_fields(doc: Document, fields: list[Field], page: Page) -> None:
             doc.responsibilities.append(Responsibility(role=role, label=f.label.rstrip(": ") or label, names=names(value)))
         elif f.name == "licence":
             doc.licence = f"{f.label} {value}".strip()
+        elif f.name == "site-links":
+            for i in f.lines:
+                page.drop(i, "links to other formats of the page")
 
 
 _ADDRESSED = re.compile(

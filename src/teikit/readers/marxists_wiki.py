@@ -14,7 +14,8 @@ import re
 from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Document, Opener, Para, Person, ReadResult
 from teikit.readers import Reader
-from teikit.readers.collected_works import addressed_in_title, apply_fields, field_at, read_fields
+from teikit.readers.collected_works import addressed_in_title, apply_fields, read_fields
+from teikit.readers.collected_works import header_end as header_end_of
 from teikit.readers.letters import is_dateline, is_salute, letter_blocks
 from teikit.readers.notes import parse_notes, split_footnotes
 from teikit.readers.page import Page
@@ -53,7 +54,7 @@ def read_wiki_page(text: str) -> ReadResult:
     if recipients:
         doc.doc_type, doc.recipients = doc_type or "letter", [Person(n) for n in recipients]
 
-    header_end = _header_end(lines)
+    header_end = header_end_of(lines)
     fields = read_fields(Page(lines), 0, header_end)
     apply_fields(doc, fields, page)
     body_lines = ["" if i < header_end else line for i, line in enumerate(lines)]
@@ -72,20 +73,6 @@ def read_wiki_page(text: str) -> ReadResult:
         doc.doc_type = "article"
         doc.body = [Para(parse_inline(p, numbers)) for p in paragraphs]
     return ReadResult(documents=[doc], dropped=page.dropped, warnings=list(doc.warnings))
-
-
-def _header_end(lines: list[str]) -> int:
-    """The header runs to the last field line (and its wrapped continuation) near the top."""
-    last = -1
-    for i, line in enumerate(lines[:40]):
-        if field_at(line):
-            last = i
-    if last < 0:
-        return 0
-    i = last + 1
-    while i < len(lines) and lines[i].strip() and not is_dateline(lines[i]) and not is_salute(lines[i]):
-        i += 1
-    return i
 
 
 def _opens_wiki_note(line: str) -> bool:

@@ -13,6 +13,7 @@ from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Document, Opener, Para, Person, ReadResult
 from teikit.readers import Reader
 from teikit.readers.collected_works import addressed_in_title, apply_fields, field_at, read_fields
+from teikit.readers.collected_works import header_end as header_end_of
 from teikit.readers.letters import is_dateline, is_salute, letter_blocks
 from teikit.readers.notes import parse_notes, split_footnotes
 from teikit.readers.page import Page
@@ -42,7 +43,7 @@ def looks_like_mia_page(text: str) -> bool:
 def read_mia_page(text: str) -> ReadResult:
     page = Page.from_text(text)
     doc = Document(family=FAMILY, doc_type="document", title="")
-    header_end = _header_end(page)
+    header_end = header_end_of(page.lines)
     _read_title_lines(page, doc, header_end)
     fields = read_fields(page, 0, header_end)
     _unglue_links(page, fields)
@@ -69,22 +70,6 @@ def read_mia_page(text: str) -> ReadResult:
         doc.body = [Para(parse_inline(p, numbers)) for p in paragraphs]
     doc.title = doc.title or correspondence_title(doc)
     return ReadResult(documents=[doc], dropped=page.dropped, warnings=list(doc.warnings))
-
-
-def _header_end(page: Page) -> int:
-    """The line after the last header field (with its wrapped continuation lines)."""
-    last = -1
-    for i, line in enumerate(page.lines[:60]):
-        if field_at(line):
-            last = i
-    if last < 0:
-        return 0
-    i = last + 1
-    while i < len(page.lines) and page.lines[i].strip() and not field_at(page.lines[i]):
-        if is_dateline(page.lines[i]) or is_salute(page.lines[i]):
-            break
-        i += 1
-    return i
 
 
 def _read_title_lines(page: Page, doc: Document, header_end: int) -> None:

@@ -85,7 +85,7 @@ def parse_notes(lines: list[str]) -> list[Note]:
 
 
 def is_notes_heading(line: str) -> bool:
-    return bool(re.fullmatch(r"\s*(Notes?|Footnotes?|Endnotes?)\s*:?\s*", line, re.I))
+    return bool(re.fullmatch(r"\s*(Notes?|Footnotes?|Endnotes?|References)\s*:?\s*", line, re.I))
 
 
 def split_footnotes(
