@@ -253,6 +253,8 @@ class TeiBuilder:
                 self.inline(sub(closer, "signed"), block.signed)
             if block.dateline:
                 self.inline(sub(closer, "dateline"), block.dateline, date_mark(block.date))
+            for remark in block.remarks:
+                self.inline(sub(closer, "note", type="editorial", place="inline"), remark)
         elif isinstance(block, Postscript):
             self.blocks(sub(parent, "postscript"), block.paras)
         elif isinstance(block, Commentary):

@@ -101,6 +101,7 @@ class Closer:
     signed: list[Inline] | None = None
     dateline: list[Inline] | None = None
     date: DateValue | None = None
+    remarks: list[list[Inline]] = field(default_factory=list)  # "Dictated by telephone"
 
 
 @dataclass

@@ -58,9 +58,29 @@ def is_postscript(text: str) -> bool:
     return bool(_POSTSCRIPT.match(collapse_spaces(text)))
 
 
+_NAME = r"(?:[A-Z][\w’'-]*\.?\s*){0,3}[A-Z][\w’'-]+(?:\s*\([^)]{1,40}\))?"
+_OFFICE = (
+    r"(?:Chairman|Deputy\s+Chairman|President|Secretary|General\s+Secretary|People[’']s\s+Commissar|Commissar"
+    r"|Member|Head|Director|Commander|Ambassador|Plenipotentiary|Representative)\b[^.!?]{0,90}?"
+)
+# A signature: one to four names ("Lenin", "V. Ulyanov (Lenin)", "Lenin, Trotsky", "Lenin. Stalin."),
+# each perhaps with its office before or after it.
+_SIGNED_ONE = rf"(?:{_OFFICE}\s+)?{_NAME}(?:,?\s+{_OFFICE})?"
+_SIGNATURE = re.compile(rf"^{_SIGNED_ONE}(?:(?:\.|,|;|\s+and)?\s+{_SIGNED_ONE}){{0,3}}\.?$")
+_REMARK = re.compile(
+    r"^(?:Dictated|Sent|Written|Transmitted|Telegraphed|Received|Handed|Forwarded)\s+(?:by|over|on|in|at|to|from)\b[^.!?]{0,60}\.?$"
+)
+
+
 def is_signature(text: str) -> bool:
     text = collapse_spaces(text)
-    return len(text) <= 60 and bool(_SIGNATURE.match(text))
+    return len(text) <= 200 and len(text.split()) <= 24 and bool(_SIGNATURE.match(text))
+
+
+def is_remark(text: str) -> bool:
+    """An editor's line printed after the signature: "Dictated by telephone"."""
+    text = collapse_spaces(text)
+    return len(text.split()) <= 8 and "," not in text and bool(_REMARK.match(text))
 
 
 def letter_blocks(paragraphs: list[str], note_numbers: Collection[str] = (), year: int | None = None) -> list[Block]:
@@ -100,22 +120,28 @@ def letter_blocks(paragraphs: list[str], note_numbers: Collection[str] = (), yea
 
 def _closer(paras: list[str], note_numbers: Collection[str], year: int | None) -> Closer | None:
     """Take the closing lines off the end of `paras` (in place)."""
+    remarks = 0
+    while remarks < 2 and len(paras) > remarks + 2 and is_remark(paras[-1 - remarks]):
+        remarks += 1
+    body = paras[: len(paras) - remarks]
     closer = Closer()
-    if len(paras) > 1 and (dated := is_dateline(paras[-1], year)) and dated[1] is None:
-        closer.dateline = parse_inline(paras.pop(), note_numbers)
+    if len(body) > 1 and (dated := is_dateline(body[-1], year)) and dated[1] is None:
+        closer.dateline = parse_inline(body.pop(), note_numbers)
         closer.date = dated[0]
-    if len(paras) > 1 and len(paras[-1].split()) <= 10 and (m := _CLOSING.match(paras[-1])):
-        paras.pop()
+    if len(body) > 1 and len(body[-1].split()) <= 10 and (m := _CLOSING.match(body[-1])):
+        body.pop()
         closer.salute = parse_inline(m.group("salute"), note_numbers)
         if m.group("signed"):
             closer.signed = parse_inline(m.group("signed"), note_numbers)
-    elif len(paras) > 1 and is_signature(paras[-1]):
-        closer.signed = parse_inline(paras.pop(), note_numbers)
-        if len(paras) > 1 and (m := _CLOSING.fullmatch(paras[-1])) and not m.group("signed"):
-            closer.salute = parse_inline(paras.pop(), note_numbers)
-    if closer.salute or closer.signed or closer.dateline:
-        return closer
-    return None
+    elif len(body) > 1 and is_signature(body[-1]):
+        closer.signed = parse_inline(body.pop(), note_numbers)
+        if len(body) > 1 and (m := _CLOSING.fullmatch(body[-1])) and not m.group("signed"):
+            closer.salute = parse_inline(body.pop(), note_numbers)
+    if not (closer.salute or closer.signed or closer.dateline):
+        return None  # remarks with nothing to close stay paragraphs
+    closer.remarks = [parse_inline(text, note_numbers) for text in paras[len(paras) - remarks :]]
+    paras[:] = body
+    return closer
 
 
 _QUOTE_OPEN = ("“", '"', "«", "„")
