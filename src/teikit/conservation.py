@@ -19,9 +19,14 @@ WORD = re.compile(r"[^\W\d_]+|\d+")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
 def words(text: str) -> list[str]:
     """Superscript digits (footnote markers) count as the digits they are."""
-    return WORD.findall(text.translate(SUPERSCRIPTS))
+    if _SUPERSCRIPT.search(text):
+        text = text.translate(SUPERSCRIPTS)
+    return WORD.findall(text)
 
 
 def kept_lines(text: str, dropped: Iterable[Dropped]) -> list[str]:

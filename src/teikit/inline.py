@@ -15,12 +15,11 @@ from teikit.model import Inline, NoteRef, Supplied
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _BRACKET = re.compile(r"\[(?P<inner>[^\[\]\n]{1,200})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_SPACES = re.compile(r"\s+")
 
 
 def collapse_spaces(text: str) -> str:
     """Web pages pad with runs of (non-breaking) spaces; TEI text needs single spaces."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def parse_inline(text: str, note_numbers: Collection[str] = ()) -> list[Inline]:
