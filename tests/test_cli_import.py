@@ -31,7 +31,7 @@ def joffe_page(tmp_path):
 def test_import_writes_one_tei_file_named_for_the_document(tmp_path, joffe_page):
     result = run("import", str(joffe_page), "-o", str(tmp_path / "tei"))
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (tmp_path / "tei").iterdir()] == ["1918-06-02-lenin-to-joffe.xml"]
+    assert [p.name for p in (tmp_path / "tei").glob("*.xml")] == ["1918-06-02-lenin-to-joffe.xml"]
     assert "mia" in result.output and "1 input(s), 1 document(s), 0 failed" in result.output
 
 
@@ -143,7 +143,7 @@ def test_other_encodings_are_detected_and_decoded(tmp_path, encoding, bom):
     page.write_bytes(bom + f"{title}\n\nПривет, товарищ. Texte français: déjà été.\n".encode(encoding, errors="ignore"))
     result = run("import", str(page), "-o", str(tmp_path / "tei"), "--format", "json")
     assert result.exit_code == 0, result.output
-    (written,) = (tmp_path / "tei").iterdir()
+    (written,) = (tmp_path / "tei").glob("*.xml")
     assert title in written.read_text(encoding="utf-8")
 
 
@@ -154,7 +154,7 @@ def test_import_of_a_batch_uses_worker_processes_and_names_stay_unique(tmp_path)
         shutil.copy(FIXTURES / "generic" / "plain-letter.txt", raw / f"copy{k}.txt")
     result = run("import", str(raw), "-o", str(tmp_path / "tei"), "--jobs", "2")
     assert result.exit_code == 0, result.output
-    names = {p.name for p in (tmp_path / "tei").iterdir()}
+    names = {p.name for p in (tmp_path / "tei").glob("*.xml")}
     assert names == {"1920-05-01-a-letter-found-in-a.xml"} | {
         f"1920-05-01-a-letter-found-in-a-{n}.xml" for n in range(2, 6)
     }

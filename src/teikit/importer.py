@@ -7,6 +7,7 @@ unique and stable.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
+from teikit.importrecord import ImportRecord
 from teikit.model import Document, Dropped, ReadResult
 from teikit.naming import document_slug, xml_id
 from teikit.rawtext import InputError, find_text_files, read_raw_text
@@ -36,6 +38,8 @@ class PageResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     outcomes: list[WriteOutcome] = field(default_factory=list)
+    sha256: str | None = None
+    skipped: bool = False  # unchanged since its last import: not read again
 
     @property
     def failed(self) -> bool:
@@ -50,7 +54,7 @@ def read_page(source: Path, family: str | None = None) -> PageResult:
     except InputError as err:
         result.error = str(err)
         return result
-    result.encoding = raw.encoding
+    result.encoding, result.sha256 = raw.encoding, raw.sha256
     result.warnings.extend(raw.warnings)
     reader = reader_named(family) if family else detect_reader(raw.text)
     result.family = reader.name
@@ -114,12 +118,13 @@ def read_pages(
         return results
 
 
-def assign_names(results: Iterable[PageResult]) -> None:
+def assign_names(results: Iterable[PageResult], taken: set[str] | None = None) -> None:
     """Make every slug of the batch unique ("...-2"), in input order, so names are stable.
 
-    A renamed document is built again, since its xml:id is part of the name.
+    `taken` holds names already in use (documents skipped as unchanged). A renamed
+    document is built again, since its xml:id is part of the name.
     """
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     for result in results:
         for k, slug in enumerate(result.slugs):
             unique, n = slug, 2
@@ -150,13 +155,43 @@ def import_raw(
     jobs: int | None = None,
     on_done: Callable[[PageResult], None] | None = None,
 ) -> list[PageResult]:
-    """The whole import of a batch; a bad input is reported and the others go on."""
+    """The whole import of a batch; a bad input is reported and the others go on.
+
+    Inputs unchanged since their last import into `out_dir` are not read again.
+    """
     sources, errors = find_text_files(paths)
-    results = [PageResult(source=err.path, error=str(err)) for err in errors]
-    pages = read_pages(sources, family=family, jobs=jobs, on_done=on_done)
-    assign_names(pages)
-    if write:
+    failed = [PageResult(source=err.path, error=str(err)) for err in errors]
+    record = ImportRecord.load(out_dir) if write else None
+    skipped = [page for page in (_skip_unchanged(s, record, family) for s in sources) if page]
+    for page in skipped:
+        if on_done:
+            on_done(page)
+    skipped_sources = {page.source for page in skipped}
+    pages = read_pages([s for s in sources if s not in skipped_sources], family=family, jobs=jobs, on_done=on_done)
+    assign_names(pages, taken={slug for page in skipped for slug in page.slugs})
+    if write and record is not None:
         for page in pages:
             if page.error is None:
                 write_documents(page, out_dir, force=force)
-    return results + pages
+            if not page.failed and page.sha256 and page.family:
+                record.remember(page.source, page.sha256, family, page.family, page.slugs)
+        if pages:
+            record.save()
+    position = {source: k for k, source in enumerate(sources)}
+    return failed + sorted(skipped + pages, key=lambda page: position[page.source])
+
+
+def _skip_unchanged(source: Path, record: ImportRecord | None, family: str | None) -> PageResult | None:
+    if record is None:
+        return None
+    try:
+        sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
+    except OSError:
+        return None  # read_page reports it
+    entry = record.unchanged(source, sha256, family)
+    if entry is None:
+        return None
+    outcomes = [WriteOutcome(record.out_dir / f"{slug}.xml", WriteStatus.UNCHANGED) for slug in entry["slugs"]]
+    return PageResult(
+        source=source, family=entry["family"], slugs=list(entry["slugs"]), outcomes=outcomes, sha256=sha256, skipped=True
+    )

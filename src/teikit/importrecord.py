@@ -1,0 +1,72 @@
+"""The import record: which raw file made which TEI files, so unchanged inputs are skipped.
+
+A raw file is read again only if its bytes, the reader asked for, or teikit's own code
+changed since it was imported, or if one of its TEI files is missing or was edited. The
+record lives beside the TEI files (`.teikit-import.json`) and is rebuilt when unreadable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from teikit.teifile import FileState, file_state, write_atomic
+
+RECORD_NAME = ".teikit-import.json"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of teikit's own modules: a new reader or builder means a new import."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def source_key(source: Path, out_dir: Path) -> str:
+    """The raw file relative to the TEI folder, so the record survives moving the project."""
+    return Path(os.path.relpath(source.resolve(), out_dir.resolve())).as_posix()
+
+
+@dataclass
+class ImportRecord:
+    out_dir: Path
+    entries: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "ImportRecord":
+        try:
+            data = json.loads((out_dir / RECORD_NAME).read_text(encoding="utf-8"))
+            entries = data["inputs"] if data.get("code") == code_fingerprint() else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        return cls(out_dir, entries)
+
+    def unchanged(self, source: Path, sha256: str, family: str | None) -> dict | None:
+        """The recorded entry if importing `source` again would write the same files."""
+        entry = self.entries.get(source_key(source, self.out_dir))
+        if not entry or entry.get("sha256") != sha256 or entry.get("forced_family") != family:
+            return None
+        outputs = [self.out_dir / f"{slug}.xml" for slug in entry.get("slugs", [])]
+        if not outputs or any(file_state(path) is not FileState.AS_IMPORTED for path in outputs):
+            return None
+        return entry
+
+    def remember(self, source: Path, sha256: str, family: str | None, reader: str, slugs: list[str]) -> None:
+        self.entries[source_key(source, self.out_dir)] = {
+            "sha256": sha256,
+            "forced_family": family,
+            "family": reader,
+            "slugs": slugs,
+        }
+
+    def save(self) -> None:
+        data = {"code": code_fingerprint(), "inputs": dict(sorted(self.entries.items()))}
+        write_atomic(self.out_dir / RECORD_NAME, (json.dumps(data, indent=1) + "\n").encode())

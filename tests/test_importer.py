@@ -1,0 +1,85 @@
+"""The import pipeline over a batch: unchanged inputs are not read again, failures stay local."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import RAW
+
+from teikit import importer
+from teikit.importer import import_raw
+from teikit.teifile import WriteStatus
+
+JOFFE = RAW / "1918-06-02-lenin-to-joffe.mia.txt"
+WIKI = RAW / "1922-04-24-lenin-to-stalin.marxists-wiki.txt"
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for page in (JOFFE, WIKI):
+        shutil.copy(page, folder / page.name)
+    return folder
+
+
+def statuses(results):
+    return [(r.skipped, [o.status for o in r.outcomes]) for r in results]
+
+
+def test_unchanged_inputs_are_not_read_again(tmp_path, raw):
+    out = tmp_path / "tei"
+    first = import_raw([raw], out, jobs=1)
+    assert statuses(first) == [(False, [WriteStatus.WRITTEN])] * 2
+    second = import_raw([raw], out, jobs=1)
+    assert statuses(second) == [(True, [WriteStatus.UNCHANGED])] * 2
+    assert [r.family for r in second] == ["mia", "marxists-wiki"]
+
+
+def test_a_changed_input_is_read_again(tmp_path, raw):
+    out = tmp_path / "tei"
+    import_raw([raw], out, jobs=1)
+    page = raw / JOFFE.name
+    page.write_text(page.read_text(encoding="utf-8").replace("Prenez garde!", "Prenez garde !"), encoding="utf-8")
+    results = import_raw([raw], out, jobs=1)
+    assert statuses(results) == [(False, [WriteStatus.UPDATED]), (True, [WriteStatus.UNCHANGED])]
+
+
+def test_a_missing_output_is_written_again(tmp_path, raw):
+    out = tmp_path / "tei"
+    import_raw([raw], out, jobs=1)
+    (out / "1918-06-02-lenin-to-joffe.xml").unlink()
+    results = import_raw([raw], out, jobs=1)
+    assert statuses(results)[0] == (False, [WriteStatus.WRITTEN])
+
+
+def test_an_edited_output_is_not_skipped_but_refused(tmp_path, raw):
+    out = tmp_path / "tei"
+    import_raw([raw], out, jobs=1)
+    tei = out / "1918-06-02-lenin-to-joffe.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("Joffe,", "Ioffe,"), encoding="utf-8")
+    (first, second) = import_raw([raw], out, jobs=1)
+    assert (first.skipped, first.outcomes[0].status) == (False, WriteStatus.REFUSED)
+    assert first.failed and second.skipped
+
+
+def test_forcing_another_reader_reads_again(tmp_path, raw):
+    out = tmp_path / "tei"
+    import_raw([raw / JOFFE.name], out, jobs=1)
+    (result,) = import_raw([raw / JOFFE.name], out, family="generic", jobs=1, force=True)
+    assert (result.skipped, result.family) == (False, "generic")
+
+
+def test_a_reader_crash_is_one_error_and_the_batch_goes_on(tmp_path, raw, monkeypatch):
+    real = importer._read_and_build
+
+    def crash_on_wiki(result, read_text, text):
+        if "Marxists-en" in text:
+            raise RuntimeError("boom")
+        real(result, read_text, text)
+
+    monkeypatch.setattr(importer, "_read_and_build", crash_on_wiki)
+    joffe, wiki = import_raw([raw], tmp_path / "tei", jobs=1)
+    assert wiki.error == f"{raw / WIKI.name}: the marxists-wiki reader failed: RuntimeError: boom"
+    assert joffe.outcomes[0].status is WriteStatus.WRITTEN
