@@ -83,3 +83,19 @@ def test_a_reader_crash_is_one_error_and_the_batch_goes_on(tmp_path, raw, monkey
     joffe, wiki = import_raw([raw], tmp_path / "tei", jobs=1)
     assert wiki.error == f"{raw / WIKI.name}: the marxists-wiki reader failed: RuntimeError: boom"
     assert joffe.outcomes[0].status is WriteStatus.WRITTEN
+
+
+def test_progress_hears_the_total_then_each_input(tmp_path, raw):
+    class Recorder:
+        def __init__(self):
+            self.events = []
+
+        def start(self, total):
+            self.events.append(("start", total))
+
+        def advance(self, result):
+            self.events.append(("done", result.source.name))
+
+    recorder = Recorder()
+    import_raw([raw], tmp_path / "tei", jobs=1, progress=recorder)
+    assert recorder.events == [("start", 2), ("done", JOFFE.name), ("done", WIKI.name)]

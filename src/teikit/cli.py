@@ -64,8 +64,8 @@ Examples:
 def import_command(raw: tuple[Path, ...], output: Path, family: str | None, force: bool, explain: bool, fmt: str, jobs: int | None) -> None:
     """Turn raw text files (or folders of .txt files) into TEI P5 files, one per document."""
     out, err = consoles()
-    with progress_bar(err, "Importing", enabled=fmt == "text") as advance:
-        results = import_raw(list(raw), output, family=family, force=force, write=not explain, jobs=jobs, on_done=advance)
+    with ProgressBar(err, "Importing", enabled=fmt == "text") as progress:
+        results = import_raw(list(raw), output, family=family, force=force, write=not explain, jobs=jobs, progress=progress)
     if fmt == "json":
         click.echo(json.dumps(summary_json(results, explain), indent=2, ensure_ascii=False))
     else:
@@ -81,28 +81,34 @@ def import_command(raw: tuple[Path, ...], output: Path, family: str | None, forc
     sys.exit(1 if any(r.failed for r in results) else 0)
 
 
-class progress_bar:
-    """A rich progress bar on a terminal for runs of several files; silent otherwise."""
+class ProgressBar:
+    """A rich progress bar on a terminal; nothing when output is piped or for JSON."""
 
     def __init__(self, console: Console, label: str, enabled: bool = True):
         self.console, self.label = console, label
         self.enabled = enabled and console.is_terminal
-        self.progress: Progress | None = None
+        self.bar: Progress | None = None
+        self.task = None
 
-    def __enter__(self):
-        if not self.enabled:
-            return lambda _result: None
-        self.progress = Progress(
-            TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=self.console, transient=True,
-        )
-        self.progress.start()
-        task = self.progress.add_task(self.label, total=None)
-        return lambda _result: self.progress.advance(task)  # type: ignore[union-attr]
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 1:
+            self.bar = Progress(
+                TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=self.console, transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+
+    def advance(self, result: object) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
 
     def __exit__(self, *exc: object) -> None:
-        if self.progress:
-            self.progress.stop()
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def print_summary(console: Console, results: list[PageResult], wrote: bool) -> None:

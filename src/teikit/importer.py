@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
@@ -22,6 +23,22 @@ from teikit.naming import document_slug, xml_id
 from teikit.rawtext import InputError, find_text_files, read_raw_text
 from teikit.readers import detect_reader, reader_named
 from teikit.teifile import WriteOutcome, WriteStatus, serialize, write_tei
+
+
+class Progress(Protocol):
+    """What the importer tells a progress display: how many inputs, then each one done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, result: "PageResult") -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, result: "PageResult") -> None:
+        pass
 
 
 @dataclass
@@ -97,7 +114,7 @@ def read_pages(
     sources: Sequence[Path],
     family: str | None = None,
     jobs: int | None = None,
-    on_done: Callable[[PageResult], None] | None = None,
+    progress: Progress = NoProgress(),
 ) -> list[PageResult]:
     """Read every page, on all cores when there is enough work to share."""
     jobs = jobs or os.cpu_count() or 1
@@ -106,15 +123,13 @@ def read_pages(
         results = []
         for task in tasks:
             results.append(_read_one(task))
-            if on_done:
-                on_done(results[-1])
+            progress.advance(results[-1])
         return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = []
         for result in pool.map(_read_one, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
             results.append(result)
-            if on_done:
-                on_done(result)
+            progress.advance(result)
         return results
 
 
@@ -153,21 +168,21 @@ def import_raw(
     force: bool = False,
     write: bool = True,
     jobs: int | None = None,
-    on_done: Callable[[PageResult], None] | None = None,
+    progress: Progress = NoProgress(),
 ) -> list[PageResult]:
     """The whole import of a batch; a bad input is reported and the others go on.
 
     Inputs unchanged since their last import into `out_dir` are not read again.
     """
     sources, errors = find_text_files(paths)
+    progress.start(len(sources))
     failed = [PageResult(source=err.path, error=str(err)) for err in errors]
     record = ImportRecord.load(out_dir) if write else None
     skipped = [page for page in (_skip_unchanged(s, record, family) for s in sources) if page]
     for page in skipped:
-        if on_done:
-            on_done(page)
+        progress.advance(page)
     skipped_sources = {page.source for page in skipped}
-    pages = read_pages([s for s in sources if s not in skipped_sources], family=family, jobs=jobs, on_done=on_done)
+    pages = read_pages([s for s in sources if s not in skipped_sources], family=family, jobs=jobs, progress=progress)
     assign_names(pages, taken={slug for page in skipped for slug in page.slugs})
     if write and record is not None:
         for page in pages:
