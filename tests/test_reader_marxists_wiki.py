@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from conftest import FIXTURES, RAW, assert_valid_tei
 from support import assert_nothing_lost, read_with, text_of, xp
@@ -98,7 +100,7 @@ def test_prior_to_date_is_a_not_after_bound_and_written_place_is_kept():
 
 
 def test_wiki_footer_is_dropped():
-    _, result, tei = read_with("marxists-wiki", WIKI / "backlinks-written-place.txt")
+    _, result, _tei = read_with("marxists-wiki", WIKI / "backlinks-written-place.txt")
     dropped = " ".join(d.text for d in result.dropped)
     assert "Retrieved from" in dropped and "Categories:" in dropped and "Navigation menu" in dropped
 
@@ -138,3 +140,86 @@ def test_references_heading_opens_the_notes():
     _, result, (tei,) = read_with("marxists-wiki", WIKI / "telegram-dictated-references.txt")
     assert xp(tei, "string(//tei:back//tei:note)") == "A note."
     assert any(d.reason == "notes heading" for d in result.dropped)
+
+
+# -- other pages of the site -------------------------------------------------------------
+
+
+@functools.cache
+def read(name: str):
+    """(text, result, roots) of a fixture page, read once per test session."""
+    return read_with("marxists-wiki", WIKI / name)
+
+
+def test_tab_separated_infobox_and_a_roman_dateline_without_year():
+    _, _, (tei,) = read("letter-ps-nb-roman-dateline.txt")
+    assert xp(tei, "string(//tei:titleStmt/tei:author)") == "Lenin"
+    (date,) = xp(tei, "//tei:opener/tei:dateline/tei:date")
+    assert (date.text, date.get("when")) == ("19/I.", "1917-01-19")
+
+
+def test_places_sent_from_and_to_in_the_publication_history():
+    _, _, (tei,) = read("letter-ps-nb-roman-dateline.txt")
+    assert xp(tei, "string(//tei:correspAction[@type='sent']/tei:placeName)") == "Zurich"
+    assert xp(tei, "string(//tei:correspAction[@type='received']/tei:placeName)") == "Clarens"
+
+
+def test_postscript_and_nota_bene_after_the_signature():
+    _, _, (tei,) = read("letter-ps-nb-roman-dateline.txt")
+    assert xp(tei, "string(//tei:closer/tei:signed)") == "Lenin"
+    assert [text_of(p)[:4] for p in xp(tei, "//tei:postscript/tei:p")] == ["P.S.", "N.B."]
+
+
+def test_back_link_notes_anchor_at_markers_given_out_of_order():
+    _, _, (tei,) = read("letter-ps-nb-roman-dateline.txt")
+    assert [n.get("n") for n in xp(tei, "//tei:body//tei:note")] == ["2", "1"]
+
+
+def test_whole_wiki_menu_and_edit_line_are_dropped():
+    _, result, (tei,) = read("letter-ps-nb-roman-dateline.txt")
+    for menu_word in ("Privacy policy", "Printable version", "last edited", "Hidden category"):
+        assert menu_word not in text_of(tei)
+    assert {d.reason for d in result.dropped} >= {"wiki menu", "wiki page furniture"}
+
+
+def test_two_authors_and_signatures_with_their_offices():
+    _, result, (tei,) = read("telegram-signatories-with-offices.txt")
+    assert [p.text for p in xp(tei, "//tei:correspAction[@type='sent']/tei:persName")] == ["Lenin", "Trotsky"]
+    signed = xp(tei, "string(//tei:closer/tei:signed)")
+    assert signed.startswith("Chairman of the Council of Defence Lenin") and signed.endswith("Trotsky")
+    assert result.documents[0].doc_type == "telegram"
+
+
+def test_numbered_notes_under_a_common_title_become_two_documents():
+    _, result, roots = read("two-letters-one-page.txt")
+    assert [d.title for d in result.documents] == [
+        "Two Notes to A. D. Tsyurupa, December 1921 (1)",
+        "Two Notes to A. D. Tsyurupa, December 1921 (2)",
+    ]
+    assert [d.doc_type for d in result.documents] == ["note", "note"]
+    assert [xp(t, "string(//tei:creation/tei:date/@when)") for t in roots] == ["1921-12-20", "1921-12-21"]
+    assert [len(xp(t, "//tei:note[@type='footnote']")) for t in roots] == [1, 0]
+
+
+def test_pseudonym_in_the_author_field_keeps_its_gloss():
+    _, _, (tei,) = read("article-pseudonym-notes-without-markers.txt")
+    assert xp(tei, "string(//tei:titleStmt/tei:author/tei:persName/tei:addName)") == "V. I. Ulyanov"
+
+
+def test_notes_whose_markers_are_missing_go_to_the_back_in_order():
+    _, _, (tei,) = read("article-pseudonym-notes-without-markers.txt")
+    assert [n.get("n") for n in xp(tei, "//tei:back//tei:note")] == ["1", "2"]
+    assert xp(tei, "string(//tei:creation/tei:date/@notAfter)") == "1915-07-25"
+
+
+def test_infobox_labels_on_lines_of_their_own():
+    _, result, (tei,) = read("infobox-labels-on-own-lines.txt")
+    assert xp(tei, "string(//tei:titleStmt/tei:author)") == "Lenin"
+    assert xp(tei, "string(//tei:creation/tei:date/@when)") == "1921-05-09"
+    assert {d.text for d in result.dropped if d.reason == "field label"} >= {"Author(s)", "Written"}
+
+
+def test_labels_of_repeated_back_links_are_dropped_from_the_note():
+    _, result, (tei,) = read("notes-heading-double-backlinks.txt")
+    assert text_of(xp(tei, "//tei:note[@n='1']")[0]) == "Gorky's letter has not been found."
+    assert [d.text for d in result.dropped if d.reason == "wiki back-links"] == ["1.0 1.1"]
