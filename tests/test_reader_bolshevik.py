@@ -11,7 +11,7 @@ from lxml import etree
 
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
-from teikit.model import ReadResult
+from teikit.model import Para, ReadResult
 from teikit.readers import detect_reader
 from teikit.readers.bolshevik import READER, looks_like_bolshevik_page, repetition_warnings
 
@@ -24,6 +24,13 @@ NO_YEAR = HERE / "roman-date-without-year.txt"
 TELEGRAM = HERE / "telegram-without-site-header.txt"
 PREFACE = HERE / "compilers-preface.txt"
 JOINT = HERE / "joint-letter-number-markers.txt"
+SIGNATORIES = HERE / "telegram-several-signatories.txt"
+WORD_NOTES = HERE / "window-date-twelve-word-notes.txt"
+OWN_NOTES = HERE / "two-documents-own-notes.txt"
+ENTITIES = HERE / "broken-entities-garf-reference.txt"
+CIPHER = HERE / "aprf-telegram-prior-to.txt"
+HEADING_MARKER = HERE / "heading-marker-not-earlier-than.txt"
+ONE_A_LINE = HERE / "telegram-signatures-one-a-line.txt"
 PAGES = [SAMPLE, *sorted(HERE.glob("*.txt"))]
 OTHER_FAMILIES = sorted(p for p in RAW.glob("*.txt") if p != SAMPLE) + sorted(
     p for p in FIXTURES.glob("*/*.txt") if p.parent.name not in {"bolshevik", "trotsky_archive"}
@@ -246,7 +253,7 @@ def test_telegram_with_several_signatories_and_a_place():
 
 def test_pseudonym_in_brackets_is_the_persons_note():
     (author,) = read(TWO_DOCS)[1].documents[1].authors
-    assert (author.name, author.note) == ("L. D. Trotsky", "Bronstein")
+    assert (author.name, author.note) == ("L. D. Trotsky (Bronstein)", "Bronstein")
 
 
 def test_organisation_as_recipient():
@@ -296,6 +303,186 @@ def test_page_without_document_heading_is_one_document():
     assert (doc.doc_type, doc.title) == ("document", "FROM THE COMPILERS")
     assert xp(root, "string(//tei:body//tei:head)") == "FROM THE COMPILERS"
     assert len(xp(root, "//tei:body//tei:note[@type='footnote']")) == 1
+
+
+# -- other pages of the collection ---------------------------------------------------
+
+
+def test_telegram_from_several_signatories_to_several_recipients():
+    _, result, (root,) = read(SIGNATORIES)
+    doc = result.documents[0]
+    assert doc.doc_type == "telegram"
+    assert [p.name for p in doc.authors] == ["I. V. Stalin", "K. E. Voroshilov", "S. K. Minin"]
+    assert [p.name for p in doc.recipients] == ["V. I. Lenin", "L. D. Trotsky"]
+    assert len(xp(root, "//tei:correspAction[@type='sent']/tei:persName")) == 3
+
+
+def test_signatories_of_a_telegram_are_its_signature():
+    assert xp(tei(SIGNATORIES), "string(//tei:closer/tei:signed)") == "Stalin, Voroshilov, Minin"
+
+
+def test_place_and_date_of_the_editors_heading():
+    (creation,) = xp(tei(SIGNATORIES), "//tei:creation")
+    assert xp(creation, "string(tei:date/@when)") == "1918-08-04"
+    assert xp(creation, "string(tei:placeName)") == "Tsaritsyn"
+
+
+def test_military_archive_reference():
+    (ms,) = xp(tei(SIGNATORIES), "//tei:msDesc")
+    assert [xp(ms, f"string(.//tei:{t})") for t in ("repository", "collection", "idno")] == [
+        "RGVA",
+        "F. 40435. Op. 1.",
+        "D. 1. L. 15.",
+    ]
+    assert xp(ms, "string(tei:physDesc/tei:p)") == "Original. Telegraph tape."
+
+
+def test_window_date_in_brackets_is_not_before_and_not_after():
+    (date,) = xp(tei(WORD_NOTES), "//tei:creation/tei:date")
+    assert (date.get("notBefore"), date.get("notAfter"), date.get("when")) == ("1916-06-17", "1916-06-25", None)
+    assert date.text == "[between June 17 and 25, 1916]"
+
+
+def test_pseudonym_of_the_recipient_in_brackets_is_its_note():
+    (recipient,) = read(WORD_NOTES)[1].documents[0].recipients
+    assert (recipient.name, recipient.note) == ("A. G. Shlyapnikov (Belenin)", "Belenin")
+    assert xp(tei(WORD_NOTES), "string(//tei:correspAction[@type='received']//tei:addName)") == "Belenin"
+
+
+def test_twelve_notes_numbered_in_words_are_all_anchored_in_order():
+    root = tei(WORD_NOTES)
+    notes = xp(root, "//tei:body//tei:note[@type='footnote']")
+    assert [n.get("n") for n in notes] == [str(k) for k in range(1, 13)]
+    assert [xp(n, "string(tei:label)") for n in notes][10:] == ["eleven", "twelve"]
+    assert not xp(root, "//tei:back")
+
+
+def test_markers_glued_to_words_or_after_a_space_anchor_their_notes():
+    root = tei(WORD_NOTES)
+    for n, before in [("2", "your letter from Stockholm"), ("4", "About Kollontai"), ("11", "Petersburg comrades.")]:
+        (note,) = xp(root, f"//tei:note[@n='{n}']")
+        assert (note.getprevious().tail if note.getprevious() is not None else note.getparent().text).rstrip().endswith(before)
+
+
+def test_real_numbers_next_to_words_are_not_markers():
+    text = words(tei(WORD_NOTES))
+    assert "and the 12 copies of the magazine" in text
+    assert "will appear in two weeks" in text
+
+
+def test_two_documents_each_with_its_own_notes():
+    _, result, (first, second) = read(OWN_NOTES)
+    assert [len(d.notes) for d in result.documents] == [1, 1]
+    assert xp(first, "string(//tei:body//tei:note)").startswith("Gorky proposed")
+    assert xp(second, "string(//tei:body//tei:note)").startswith("one The collection")
+    assert not xp(first, "//tei:back") and not xp(second, "//tei:back")
+
+
+def test_number_word_marker_glued_after_the_full_stop():
+    _, result, (_, second) = read(OWN_NOTES)
+    (p,) = xp(second, "//tei:body//tei:p[tei:note]")
+    assert p.text.endswith("answer quickly .")
+    assert [d.text for d in result.dropped if d.reason.startswith("footnote marker spelled")] == ["one"]
+
+
+def test_roman_month_dateline_with_two_digit_year():
+    (date,) = xp(tei(OWN_NOTES), "//tei:opener/tei:dateline/tei:date")
+    assert (date.text, date.get("when")) == ("27.II. 08", "1908-02-27")
+
+
+def test_possessive_closing_gives_salute_and_signature():
+    root = tei(OWN_NOTES)
+    assert (xp(root, "string(//tei:closer/tei:salute)"), xp(root, "string(//tei:closer/tei:signed)")) == ("Your", "Lenin")
+
+
+def test_broken_html_entities_are_kept_as_written():
+    text = words(xp(tei(ENTITIES), "//tei:body")[0])
+    assert "the Kronstadt workers &Swhatthe; they say" in text
+    assert "&mdash you will see" in text and "&quot;immediately&quot." in text
+
+
+def test_state_archive_reference_with_reverse_folios():
+    (ms,) = xp(tei(ENTITIES), "//tei:msDesc")
+    assert xp(ms, "string(.//tei:repository)") == "GARF"
+    assert xp(ms, "string(.//tei:collection)") == "F. R-1235. Op. 2."
+    assert xp(ms, "string(.//tei:idno)") == "D. 150. L. 5-6 ob."
+    assert xp(ms, "string(tei:physDesc/tei:p)") == "Original. Autograph."
+
+
+def test_date_with_roman_month_and_place():
+    doc = read(ENTITIES)[1].documents[0]
+    assert (doc.date.when, doc.place) == ("1921-03-14", "Moscow")
+
+
+def test_cipher_telegram_prior_to_a_date_from_the_presidential_archive():
+    _, result, (root,) = read(CIPHER)
+    doc = result.documents[0]
+    assert doc.doc_type == "telegram" and doc.archival.repository == "APRF"
+    assert (doc.date.not_after, doc.date.when) == ("1926-06-23", None)
+    assert xp(root, "string(//tei:bibl[@type='first-publication']/tei:title)") == "Source"
+
+
+def test_marker_on_the_heading_is_not_part_of_the_recipient():
+    _, result, (root,) = read(HEADING_MARKER)
+    doc = result.documents[0]
+    assert [p.name for p in doc.recipients] == ["V. I. Lenin"]
+    assert doc.title == "I. V. Stalin - V. I. Lenin, [Not earlier than March 3, 1917]"
+    assert [d.reason for d in result.dropped if d.text == "1"] == [
+        "footnote marker on the document heading (its note is kept at the end)"
+    ]
+
+
+def test_note_marked_on_the_heading_is_kept_at_the_end_without_warning():
+    _, result, (root,) = read(HEADING_MARKER)
+    assert [n.get("n") for n in xp(root, "//tei:back//tei:note")] == ["1"]
+    assert result.warnings == []
+
+
+def test_archive_name_of_several_words():
+    (ms,) = xp(tei(HEADING_MARKER), "//tei:msDesc")
+    assert [xp(ms, f"string(.//tei:{t})") for t in ("repository", "collection", "idno")] == [
+        "TsA FSB RF",
+        "F. 3. Op. 1.",
+        "D. 44. L. 12.",
+    ]
+
+
+def test_published_after_the_archival_reference_is_a_first_publication_with_volume_and_page():
+    root = tei(HEADING_MARKER)
+    assert xp(root, "string(//tei:msDesc/tei:physDesc/tei:p)") == "Copy."
+    (bibl,) = xp(root, "//tei:bibl[@type='first-publication']")
+    assert words(bibl) == "Published: Stalin I. V. Works. T. 3. S. 1."
+    assert (xp(bibl, "string(tei:biblScope[@unit='volume'])"), xp(bibl, "string(tei:biblScope[@unit='page'])")) == (
+        "T. 3",
+        "S. 1",
+    )
+
+
+def test_not_earlier_than_date():
+    (date,) = xp(tei(HEADING_MARKER), "//tei:creation/tei:date")
+    assert (date.get("notBefore"), date.get("when")) == ("1917-03-03", None)
+
+
+def test_signatures_printed_one_a_line_are_a_closer_each():
+    root = tei(ONE_A_LINE)
+    assert [xp(c, "string(tei:signed)") for c in xp(root, "//tei:closer")] == ["Ordzhonikidze", "Stalin"]
+    assert not [p for p in xp(root, "//tei:body//tei:p") if words(p) == "Ordzhonikidze"]
+
+
+def test_a_name_line_that_is_not_a_sender_stays_a_paragraph():
+    text = ONE_A_LINE.read_text(encoding="utf-8").replace("\nOrdzhonikidze\n", "\nKamenev\n")
+    body = READER.read(text).documents[0].body
+    assert sum(isinstance(b, Para) and b.content == ["Kamenev"] for b in body) == 1
+
+
+def test_roman_dateline_under_the_editors_date_takes_its_year():
+    (date,) = xp(tei(ONE_A_LINE), "//tei:opener/tei:dateline/tei:date")
+    assert (date.text, date.get("when")) == ("20/XII.", "1919-12-20")
+
+
+def test_note_running_over_two_lines_has_two_paragraphs():
+    (note,) = xp(tei(ONE_A_LINE), "//tei:body//tei:note[@type='footnote']")
+    assert len(xp(note, "tei:p")) == 2
 
 
 # -- every page ------------------------------------------------------------------

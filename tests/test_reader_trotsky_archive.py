@@ -13,7 +13,7 @@ from teikit.builder import build_tei
 from teikit.conservation import lost_words
 from teikit.model import ReadResult
 from teikit.readers import detect_reader
-from teikit.readers.trotsky_archive import READER, compact_date, looks_like_trotsky_archive_page
+from teikit.readers.trotsky_archive import READER, compact_date, looks_like_trotsky_archive_page, salute_addressee
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 SAMPLE = RAW / "1938-03-02-trotsky-krestinsky.trotsky-archive.txt"
@@ -22,6 +22,11 @@ CATALOGUE_ONLY = HERE / "catalogue-title-only-footnotes.txt"
 LETTER = HERE / "letter-month-date-notes.txt"
 EDITORS = HERE / "letter-to-the-editors-source-after-text.txt"
 DISAGREES = HERE / "catalogue-date-disagrees-quotation.txt"
+OUT_OF_ORDER = HERE / "article-place-date-footnotes-out-of-order.txt"
+DEAR_COMRADE = HERE / "letter-dear-comrade-month-postscript.txt"
+INTERVIEW = HERE / "interview-several-speakers.txt"
+OPEN_LETTER = HERE / "open-letter-title-colon-closing-dateline.txt"
+GERMAN = HERE / "german-letter-dated-in-german.txt"
 PAGES = [SAMPLE, *sorted(HERE.glob("*.txt"))]
 OTHER_FAMILIES = sorted(p for p in RAW.glob("*.txt") if p != SAMPLE) + sorted(
     p for p in FIXTURES.glob("*/*.txt") if p.parent.name not in {"bolshevik", "trotsky_archive"}
@@ -277,6 +282,119 @@ def test_address_line_gives_the_recipient_and_heads_the_letter():
     assert [p.name for p in result.documents[0].recipients] == ["the Editors"]
     assert xp(root, "string(//tei:div[@type='letter']/tei:head)") == "To the Editors"
     assert xp(root, "string(//tei:opener/tei:salute)") == "Dear Comrades:"
+
+
+# -- other pages of the archive ------------------------------------------------------
+
+
+def test_footnotes_printed_out_of_order_sit_where_their_markers_stood():
+    root = tei(OUT_OF_ORDER)
+    assert [n.get("n") for n in xp(root, "//tei:body//tei:note[@type='footnote']")] == ["1", "3", "2"]
+    (radek,) = xp(root, "//tei:note[@n='3']")
+    assert radek.getprevious().tail.endswith("Radek and Pyatakov,")
+    assert not xp(root, "//tei:back")
+
+
+def test_supplied_words_next_to_footnotes():
+    assert [s.text for s in xp(tei(OUT_OF_ORDER), "//tei:body//tei:supplied")] == ["in the chemical industry"]
+
+
+def test_date_line_with_the_place_of_writing():
+    (creation,) = xp(tei(OUT_OF_ORDER), "//tei:creation")
+    assert (xp(creation, "string(tei:date/@when)"), xp(creation, "string(tei:placeName)")) == ("1937-01-25", "Coyoacan")
+
+
+def test_salute_naming_a_comrade_makes_a_letter_to_that_comrade():
+    _, result, root = read(DEAR_COMRADE)
+    doc = result.documents[0]
+    assert (doc.doc_type, [p.name for p in doc.recipients]) == ("letter", ["Sneevliet"])
+    assert xp(root, "string(//tei:correspAction[@type='received']/tei:persName)") == "Sneevliet"
+
+
+def test_salute_to_comrades_in_general_names_no_recipient():
+    assert salute_addressee(["Dear Comrades:"]) is None
+    assert salute_addressee(["Dear Jim:"]) == "Jim"
+    assert salute_addressee(["Lieber Genosse Frank!"]) == "Frank"
+
+
+def test_postscript_after_the_signature():
+    root = tei(DEAR_COMRADE)
+    assert xp(root, "string(//tei:closer/tei:signed)") == "L. Trotsky"
+    assert words(xp(root, "//tei:postscript")[0]) == "P.S. Please give my regards to Comrade Schmidt."
+
+
+def test_month_only_date_line_of_a_letter():
+    (date,) = xp(tei(DEAR_COMRADE), "//tei:creation/tei:date")
+    assert (date.text, date.get("when")) == ("July 1936", "1936-07")
+
+
+def test_interview_without_quotation_marks_is_a_dialogue_of_speeches():
+    root = tei(INTERVIEW)
+    speakers = [s.text for s in xp(root, "//tei:body//tei:sp/tei:speaker")]
+    assert speakers == ["QUESTION", "TROTSKY", "QUESTION", "TROTSKY", "NATALIA SEDOVA", "QUESTION", "TROTSKY"]
+    assert not xp(root, "//tei:body//tei:quote") and not xp(root, "//tei:body//tei:div/tei:p")
+    assert words(xp(root, "//tei:sp")[1]).endswith("will examine the charges.")
+
+
+def test_paragraph_between_unquoted_turns_goes_on_with_the_turn():
+    text = (
+        "Leon Trotsky > 1937 > \n\nLeon Trotsky: Interview\n\nQUESTION: Why?\n\nTROTSKY: First.\n\n"
+        "Second.\n\nQUESTION: And?\n\nNothing more was said.\n"
+    )
+    body = READER.read(text).documents[0].body
+    assert [len(b.paras) for b in body[:3]] == [1, 2, 1]
+    assert body[3].content == ["Nothing more was said."]
+
+
+def test_letter_title_with_a_colon_gives_the_recipient():
+    _, result, root = read(OPEN_LETTER)
+    doc = result.documents[0]
+    assert doc.title == "Open Letter: To the Workers of the USSR"
+    assert (doc.doc_type, [p.name for p in doc.recipients]) == ("letter", ["the Workers of the USSR"])
+
+
+def test_place_and_date_after_the_signature_close_the_letter():
+    _, result, root = read(OPEN_LETTER)
+    assert xp(root, "string(//tei:closer/tei:signed)") == "L. Trotsky"
+    assert words(xp(root, "//tei:closer/tei:dateline")[0]) == "Constantinople, March 1929"
+    assert xp(root, "string(//tei:closer/tei:dateline/tei:date/@when)") == "1929-03"
+    assert result.documents[0].place == "Constantinople"
+
+
+def test_place_alone_after_the_signature_closes_the_letter():
+    text = (
+        "Leon Trotsky > 1938 > \n\nLeon Trotsky: Letter to Frida Kahlo\n\nJanuary 12, 1938\n\nDear Frida,\n\n"
+        "The text of the letter.\n\nYours,\n\nLeon Trotsky\n\nCoyoacan, D.F.\n"
+    )
+    doc = READER.read(text).documents[0]
+    closer = doc.body[-1]
+    assert (closer.signed, closer.dateline, closer.date) == (["Leon Trotsky"], ["Coyoacan, D.F."], None)
+    assert doc.place == "Coyoacan, D.F."
+
+
+def test_published_in_source_marks_journal_issue_date_and_translator():
+    (bibl,) = xp(tei(OPEN_LETTER), "//tei:bibl[@type='source-reference']")
+    assert xp(bibl, "string(tei:title[@level='j'])") == "Biulleten Oppozitsii"
+    assert xp(bibl, "string(tei:biblScope[@unit='issue'])") == "No. 1-2"
+    assert xp(bibl, "string(tei:date/@when)") == "1929-07"
+    assert xp(bibl, "string(tei:editor[@role='translator'])") == "John G. Wright"
+
+
+def test_german_date_line_with_place():
+    doc = read(GERMAN)[1].documents[0]
+    assert (doc.lang, doc.date.text, doc.date.when, doc.place) == ("de", "12. März 1933", "1933-03-12", "Prinkipo")
+
+
+def test_german_closing_salute_before_the_signature():
+    root = tei(GERMAN)
+    assert xp(root, "string(//tei:closer/tei:salute)") == "Mit kommunistischem Gruß"
+    assert xp(root, "string(//tei:closer/tei:signed)") == "L. Trotzki"
+
+
+def test_german_source_marks_the_book_and_its_page():
+    (bibl,) = xp(tei(GERMAN), "//tei:bibl[@type='source-reference']")
+    assert xp(bibl, "string(tei:title)") == "Schriften über Deutschland"
+    assert xp(bibl, "string(tei:biblScope[@unit='page'])") == "S. 512"
 
 
 # -- every page ------------------------------------------------------------------

@@ -9,8 +9,9 @@ from conftest import FIXTURES, RAW, assert_valid_tei
 from support import assert_nothing_lost, text_of, xp
 
 from teikit.builder import build_tei
-from teikit.model import BlockPageBreak, Commentary, Division, InlineNote, Para
-from teikit.readers.yale_sda import READER
+from teikit.model import BlockPageBreak, Closer, Commentary, Division, InlineNote, Opener, PageBreak, Para
+from teikit.readers import detect_reader
+from teikit.readers.yale_sda import READER, bio_note_target
 
 MAISKY = RAW / "1934-12-31-maisky-diary.yale-sda.txt"
 SDA = FIXTURES / "yale_sda"
@@ -18,6 +19,14 @@ LETTER = SDA / "letter-1926-03-27.txt"
 TWO_ENTRIES = SDA / "diary-two-entries.txt"
 NOTE_AT_END = SDA / "diary-note-at-paragraph-end.txt"
 NO_DETAILS = SDA / "diary-without-details.txt"
+TELEGRAM = SDA / "telegram-stalin-to-molotov.txt"
+PROTOCOL = SDA / "protocol-several-authors-month-date.txt"
+CONTINUED = SDA / "diary-entry-continues-from-previous-page.txt"
+NOTES_IN_LIST = SDA / "diary-notes-inside-a-list.txt"
+YEAR_ONLY = SDA / "note-dated-by-year-only.txt"
+TWO_RECIPIENTS = SDA / "letter-two-recipients-page-marker.txt"
+LABELS_APART = SDA / "details-labels-on-their-own-lines.txt"
+EXTRA_FIELD = SDA / "document-wrapped-description-extra-field.txt"
 PAGES = [MAISKY, *sorted(SDA.glob("*.txt"))]
 OTHER_FAMILIES = sorted(p for p in RAW.glob("*.txt") if p != MAISKY)
 
@@ -296,6 +305,158 @@ def test_page_without_details_takes_the_author_from_the_byline_and_invents_no_da
     assert entry.head == ["12 July"] and entry.date is None
     assert doc.title == "Maisky, diary entry, 12 July"
     assert not xp(roots[0], "//tei:date")
+
+
+# --------------------------------------------------------------------------- other pages of the site
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_importer_detection_picks_this_reader(path):
+    assert detect_reader(path.read_text(encoding="utf-8")).name == "yale-sda"
+
+
+def test_telegram_page_is_a_telegram_to_its_recipient():
+    _, result, roots = read(TELEGRAM)
+    doc = result.documents[0]
+    assert (doc.doc_type, [p.name for p in doc.recipients]) == ("telegram", ["Molotov, Viacheslav Mikhailovich"])
+    assert xp(roots[0], "string(//tei:correspAction[@type='sent']/tei:date/@when)") == "1929-08-21"
+
+
+def test_folio_range_stays_in_the_idno_of_the_archival_reference():
+    ref = read(TELEGRAM)[1].documents[0].archival
+    assert (ref.repository, ref.collection, ref.idno) == ("RGASPI", "F. 558, Op. 11", "D. 767, L. 54-55")
+
+
+def test_signature_and_date_after_the_text_are_the_closer():
+    _, _, roots = read(TELEGRAM)
+    assert xp(roots[0], "string(//tei:closer/tei:signed)") == "Stalin."
+    assert xp(roots[0], "string(//tei:closer/tei:dateline/tei:date/@when)") == "1929-08-21"
+
+
+def test_russian_transcription_has_its_address_signature_and_date():
+    _, result, roots = read(TELEGRAM)
+    russian = roots[1]
+    assert result.documents[1].lang == "ru"
+    assert xp(russian, "string(//tei:opener/tei:salute)") == "Молотову."
+    assert xp(russian, "string(//tei:closer/tei:signed)") == "Сталин."
+    (date,) = xp(russian, "//tei:closer/tei:dateline/tei:date")
+    assert (date.text, date.get("when")) == ("21 августа 1929 г.", "1929-08-21")
+
+
+def test_russian_closing_salute_before_the_signature():
+    _, _, roots = read(LETTER)
+    assert xp(roots[1], "string(//tei:closer/tei:salute)") == "С коммунистическим приветом"
+    assert xp(roots[1], "string(//tei:closer/tei:signed)") == "Серебряков."
+
+
+def test_several_authors_separated_by_semicolons():
+    _, result, roots = read(PROTOCOL)
+    assert [p.name for p in result.documents[0].authors] == [
+        "Stalin, Iosif Vissarionovich",
+        "Molotov, Viacheslav Mikhailovich",
+        "Kaganovich, Lazar Moiseevich",
+    ]
+    assert len(xp(roots[0], "//tei:titleStmt/tei:author")) == 3
+
+
+def test_year_and_month_date_of_the_details_is_a_month():
+    _, result, roots = read(PROTOCOL)
+    doc = result.documents[0]
+    assert (doc.date.text, doc.date.when) == ("1934 Dec", "1934-12")
+    assert result.warnings == [] and "1934 Dec" not in [n.text for n in doc.header_notes]
+    assert xp(roots[0], "string(//tei:creation/tei:date/@when)") == "1934-12"
+
+
+def test_year_only_date_of_the_details():
+    doc = read(YEAR_ONLY)[1].documents[0]
+    assert (doc.date.text, doc.date.when, doc.doc_type) == ("1926", "1926", "document")
+
+
+def test_page_markers_between_paragraphs_of_a_document_are_block_breaks():
+    _, _, roots = read(PROTOCOL)
+    pbs = xp(roots[0], "//tei:pb")
+    assert [pb.get("n") for pb in pbs] == ["12", "13"]
+    assert all(pb.getparent().get("type") == "document" for pb in pbs)
+    assert text_of(pbs[0].getnext()) == "2. On the funeral of Comrade Kirov."
+
+
+def test_entry_continued_from_an_earlier_page_is_an_entry_without_a_head():
+    _, result, roots = read(CONTINUED)
+    first, second = divisions(result.documents[0], "entry")
+    assert first.head is None and first.date.when == "1935-03-08"
+    assert first.blocks[0] == BlockPageBreak("115")
+    assert text_of_para(first.blocks[1]).startswith("of the Foreign Office")
+    assert (second.head, second.date.when) == (["9 March"], "1935-03-09")
+    assert not xp(roots[0], "/tei:TEI/tei:text/tei:body/tei:p")
+
+
+def test_notes_on_names_inside_a_list_each_follow_their_name():
+    (para,) = paragraphs(read(NOTES_IN_LIST)[1].documents[0])
+    notes = [n for n in para.content if isinstance(n, InlineNote)]
+    assert [n.target_text for n in notes] == ["Bernard Shaw", "Lloyd George", "Webbs"]
+    assert para.content[-1] == " and Keynes. The conversation soon turned to Germany."
+
+
+def test_list_going_on_with_a_comma_after_a_note_takes_no_space_before_it():
+    (para,) = paragraphs(read(NOTES_IN_LIST)[1].documents[0])
+    i = next(k for k, n in enumerate(para.content) if isinstance(n, InlineNote) and n.target_text == "Lloyd George")
+    assert para.content[i + 1] == ", the Webbs"
+
+
+def test_diarists_own_sentence_opening_with_the_full_name_is_not_a_note():
+    previous = "In the afternoon I went to see Litvinov."
+    assert bio_note_target(previous, "Maxim Litvinov, the people’s commissar, told me that the pact is signed.") is None
+    assert bio_note_target(previous, "Maxim Maksimovich Litvinov, people’s commissar, 1930–39.") == "Litvinov"
+
+
+def test_letter_to_several_recipients():
+    _, result, roots = read(TWO_RECIPIENTS)
+    assert [p.name for p in result.documents[0].recipients] == [
+        "Molotov, Viacheslav Mikhailovich",
+        "Kaganovich, Lazar Moiseevich",
+    ]
+    assert len(xp(roots[0], "//tei:correspAction[@type='received']/tei:persName")) == 2
+
+
+def test_page_break_and_note_inside_a_letter_paragraph_keep_the_letter_parts():
+    doc = read(TWO_RECIPIENTS)[1].documents[0]
+    opener, first = doc.body[0], doc.body[1]
+    assert isinstance(opener, Opener) and opener.salute == ["To Comrades Molotov and Kaganovich."]
+    assert PageBreak("142") in first.content
+    assert [n.target_text for n in first.content if isinstance(n, InlineNote)] == ["Rudzutak"]
+    closer = doc.body[-1]
+    assert isinstance(closer, Closer) and closer.signed == ["I. Stalin."] and closer.date.when == "1931-08-09"
+
+
+def test_page_marker_between_letter_paragraphs_stays_between_them():
+    body = read(TWO_RECIPIENTS)[1].documents[0].body
+    k = body.index(BlockPageBreak("143"))
+    assert text_of_para(body[k + 1]) == "3. Do not send Kosior to the Urals."
+
+
+def test_details_labels_on_their_own_lines():
+    _, result, _ = read(LABELS_APART)
+    doc = result.documents[0]
+    assert [p.name for p in doc.recipients] == ["Molotov, Viacheslav Mikhailovich"]
+    assert doc.date.when == "1929-08-29" and doc.archival.idno == "D. 767, L. 71"
+    assert ("N/A", "empty field") in {(d.text, d.reason) for d in result.dropped}
+    assert [b.type for b in doc.bibls] == ["web-source"]
+
+
+def test_description_wrapped_over_lines_is_one_header_note():
+    notes = [n.text for n in read(EXTRA_FIELD)[1].documents[0].header_notes]
+    assert "Draft written in pencil; the editors date it by its contents." in notes
+
+
+def test_other_detail_field_is_a_header_note_with_its_label():
+    _, result, roots = read(EXTRA_FIELD)
+    assert "Language: Russian" in [n.text for n in result.documents[0].header_notes]
+    assert ("Language", "field label") in {(d.text, d.reason) for d in result.dropped}
+
+
+def test_page_without_transcription_pane_gives_one_document():
+    _, result, _ = read(EXTRA_FIELD)
+    assert len(result.documents) == 1 and result.documents[0].date.when == "1926-10"
 
 
 # --------------------------------------------------------------------------- every page

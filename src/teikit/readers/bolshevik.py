@@ -9,7 +9,9 @@ number ("No. 5") and type word ("Telegram"), a heading "L. P. Serebryakov to I. 
 F. 85. Op. 1/S. D. 171. L. 1. Uncertified typewritten copy.") and "Notes:" numbered in
 words ("one.") or digits ("1 ."). The machine translation leaves footnote markers as bare
 numbers or number words ("Trotsky.1", "articles4", "tirelessly 6 .", "Krakow? one"); they
-are told from real numbers by their form and by running in note order.
+are told from real numbers by their form and by running in note order. A marker after the
+heading's last name concerns the whole document. Joint letters and telegrams may print each
+sender's signature on a line of its own ("Ordzhonikidze" / "Stalin"): one closer each.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from teikit.dates import DateValue, parse_date
 from teikit.inline import SUPERSCRIPT_DIGITS, collapse_spaces, parse_inline, plain_text
-from teikit.model import ArchivalReference, Bibl, Block, Document, Head, Note, Opener, Para, Person, ReadResult, TaggedText
+from teikit.model import ArchivalReference, Bibl, Block, Closer, Document, Head, Note, Opener, Para, Person, ReadResult, TaggedText
 from teikit.readers import Reader
 from teikit.readers.letters import is_dateline, letter_blocks
 from teikit.readers.notes import is_notes_heading, number_word, parse_notes
@@ -52,14 +54,14 @@ _HEADING = re.compile(
 )
 _PSEUDONYM = re.compile(r"(?P<name>.+?)\s*\((?P<note>[^()]+)\)")
 
-_ARCHIVES = r"(?:RTSKHIDNI|RTsKhIDNI|RGASPI|APRF|AP\s?RF|GARF|RGVA|RGAE|RGANI|TsKhSD|TsA\s+FSB|TsGASA|TsGAOR|RGVIA|[A-Z][A-Za-z]{2,9}(?:\s[A-Z][A-Za-z]{1,5})?)"
+_ARCHIVES = r"(?:RTSKHIDNI|RTsKhIDNI|RGASPI|APRF|AP\s?RF|GARF|RGVA|RGAE|RGANI|TsKhSD|TsA\s+FSB(?:\s+RF)?|TsGASA|TsGAOR|RGVIA|[A-Z][A-Za-z]{2,9}(?:\s[A-Z][A-Za-z]{1,5}){0,2})"
 _ARCHIVAL = re.compile(
     rf"(?P<repo>{_ARCHIVES})\.\s+"
     r"(?P<coll>F\.\s*[\w/-]+\.(?:\s+O[pn]\.\s*[\w/-]+\.)?)\s*"
     r"(?P<idno>D\.\s*[\w/-]+\.(?:\s*L[l]?\.\s*[\dIVX][\d\s,\-–]*(?:\s*(?:ob|rev)\.)?\.?)?)?"
     r"\s*(?P<rest>.*)"
 )
-_PUBLICATION_START = re.compile(r"[\"“«„]|\b(?:1[89]|20)\d\d\b")
+_PUBLICATION_START = re.compile(r"[\"“«„]|\b(?:1[89]|20)\d\d\b|\b(?:First\s+)?[Pp]ublished\b|\bPubl\.")
 
 _TELEGRAM_FORMULA = re.compile(
     r"(?:Cipher(?:ed)?\s+|Coded\s+|Encrypted\s+|Urgent\s+)?(?:telegram|telephonogram)\b|By\s+direct\s+wire\b", re.I
@@ -107,6 +109,7 @@ class _Chunk:
     body: list[int] = field(default_factory=list)
     archival: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
+    heading_notes: set[int] = field(default_factory=set)  # notes marked on the heading line
 
 
 def _kind(line: str) -> str:
@@ -195,6 +198,7 @@ def read_bolshevik_page(text: str) -> ReadResult:
             doc.body.extend(Para(parse_inline(t, marked)) for t in texts)
         else:
             doc.body.extend(_letter_blocks(texts, marked, doc.date.year if doc.date else None))
+            _gather_signatories(doc.body, doc.authors)
         doc.warnings.extend(repetition_warnings([collapse_spaces(t) for t in texts]))
     return ReadResult(documents=docs, dropped=page.dropped, warnings=[w for d in docs for w in d.warnings])
 
@@ -215,7 +219,48 @@ def _letter_blocks(texts: list[str], marked: set[str], year: int | None) -> list
         opener.salute = blocks.pop(k).content
         if not k:
             blocks.insert(0, opener)
+    for block in blocks:
+        if isinstance(block, Closer):
+            _sign_possessive_closing(block)
     return blocks
+
+
+def _surname(person: Person) -> str:
+    """"G. K. Ordzhonikidze (Sergo)" -> "Ordzhonikidze"."""
+    words = re.sub(r"\([^()]*\)", " ", person.name).split()
+    return words[-1].strip(".,") if words else ""
+
+
+def _gather_signatories(blocks: list[Block], authors: list[Person]) -> None:
+    """Signatures of a joint text printed one a line ("Ordzhonikidze" / "Stalin"): the
+    shared parser takes only the last into the closer; the lines before it that are the
+    other senders' names become closers of their own (one signature each)."""
+    k = next((j for j, b in enumerate(blocks) if isinstance(b, Closer)), None)
+    if k is None or len(authors) < 2 or blocks[k].signed is None or blocks[k].salute is not None:
+        return
+    surnames = {_surname(p) for p in authors}
+    while k > 0 and isinstance(blocks[k - 1], Para) and _signs_as(blocks[k - 1].content, surnames):
+        blocks[k - 1] = Closer(signed=blocks[k - 1].content)
+        k -= 1
+
+
+def _signs_as(content: list, surnames: set[str]) -> bool:
+    text = plain_text(content).strip()
+    names = [w.strip(".,") for w in text.split()]
+    return all(isinstance(n, str) for n in content) and 0 < len(names) <= 3 and names[-1] in surnames
+
+
+_POSSESSIVE_SIGNATURE = re.compile(r"(?P<salute>Your|Yours|Thy|Thine)\s+(?P<signed>[A-Z][\w'’-]+\.?)")
+
+
+def _sign_possessive_closing(closer: Closer) -> None:
+    """"Your Lenin" (Russian "Ваш Ленин"): letters.letter_blocks reads it all as the salute;
+    the name is the signature."""
+    if closer.signed is not None or closer.salute is None or not all(isinstance(n, str) for n in closer.salute):
+        return
+    m = _POSSESSIVE_SIGNATURE.fullmatch("".join(closer.salute).strip())
+    if m:
+        closer.salute, closer.signed = [m.group("salute")], [m.group("signed")]
 
 
 def _page_header(page: Page, lines: list[tuple[int, str]]) -> tuple[list[Bibl], list[int]]:
@@ -271,8 +316,8 @@ def _read_document(page: Page, chunk: _Chunk, bibls: list[Bibl], header_notes: l
         elif kind == "type":
             type_words.append(line)
         elif kind == "heading" and not heading:
-            heading = line
-            _read_heading(doc, heading_match(line))
+            heading = _heading_without_marker(page, i, chunk)
+            _read_heading(doc, heading_match(heading))
         else:
             date_line = line
     if date_line:
@@ -282,6 +327,23 @@ def _read_document(page: Page, chunk: _Chunk, bibls: list[Bibl], header_notes: l
     doc.body = [Head([w]) for w in type_words]
     _read_archival(page, doc, chunk.archival)
     return doc
+
+
+def _heading_without_marker(page: Page, i: int, chunk: _Chunk) -> str:
+    """"I. V. Stalin - V. I. Lenin 1": a footnote marker after the last name is no part of
+    it; its note concerns the whole document and is kept at the end."""
+    line = collapse_spaces(page.lines[i])
+    m = _HEADING_MARKER.search(line)
+    if m is None:
+        return line
+    raw = m.group("n")
+    n = int(raw) if raw.isdigit() else number_word(raw)
+    if n is None:
+        return line
+    chunk.heading_notes.add(n)
+    start = page.lines[i].rfind(raw)
+    page.drop(i, "footnote marker on the document heading (its note is kept at the end)", text=raw, column=start)
+    return line[: m.start()].rstrip()
 
 
 def _number_in_collection(doc: Document, line: str) -> None:
@@ -309,9 +371,10 @@ def _split_parties(text: str) -> list[str]:
 
 
 def _person(text: str) -> Person:
-    """A name as written; a bracketed gloss ("L. D. Trotsky (Bronstein)") becomes its note."""
+    """A name as written; a bracketed gloss ("L. D. Trotsky (Bronstein)") is also its note
+    (the builder marks it as the name's addName)."""
     m = _PSEUDONYM.fullmatch(text)
-    return Person(m.group("name"), note=m.group("note")) if m else Person(text)
+    return Person(text, note=m.group("note")) if m else Person(text)
 
 
 def _heading_date(line: str, year: int | None = None) -> tuple[DateValue | None, str | None] | None:
@@ -400,6 +463,8 @@ def _publication_bibl(text: str) -> Bibl:
         tagged.mark(m.group(0), "date", when=m.group(0))
     if m := re.search(r"\bNo\.\s*\d+", text):
         tagged.mark(m.group(0), "biblScope", unit="issue")
+    if m := re.search(r"\b(?:T|Vol)\.\s*\d+", text):
+        tagged.mark(m.group(0), "biblScope", unit="volume")
     if m := re.search(r"\b[SP]\.\s*\d+(?:\s*[-–]\s*\d+)?", text):
         tagged.mark(m.group(0), "biblScope", unit="page")
     return Bibl(tagged, type="first-publication")
@@ -481,11 +546,14 @@ _MARKER_FORMS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\[(?P<n>\d{1,3})\](?!\d)"), _ANY),  # [1]
     (re.compile(r"(?P<n>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"), _ANY),  # superscript
     (re.compile(r"(?<=[^\W\d_][.,;:!?)»”’\"])(?P<n>\d{1,2})(?=[\s,.;:)(]|$)"), 3),  # Trotsky.1
+    (re.compile(r"(?<=\s[.,;:!?])(?P<n>\d{1,2})(?=\s|$)"), 3),  # quickly .1
     (re.compile(r"(?<=[^\s\d])\s(?P<n>\d{1,2})(?=\s?[.,;:!?(](?!\d)|\s+[-–—]\s|\s*$)"), 3),  # tirelessly 6 .
     (re.compile(r"(?<=[a-z])(?P<n>\d{1,2})(?=[\s,.;:)!?(\-–—]|$)"), 2),  # articles4
     (re.compile(r"(?<=[a-z])\s(?P<n>\d{1,2})\s(?=[a-z])"), 1),  # Konstantinovna 2 and (after a capitalised word)
     (re.compile(rf"(?<=[.!?…)»”’\",;:])\s(?P<w>{_WORDS})(?=\s*$|\s+[A-Z\"“«(])"), 2),  # Krakow? one
+    (re.compile(rf"(?<=[.!?…)»”’\",;:])(?P<w>{_WORDS})(?=\s*$|\s+[A-Z\"“«(])"), 2),  # quickly .one
 ]
+_HEADING_MARKER = re.compile(rf"(?<=[^\W\d_])\s?(?P<n>\d{{1,2}}|{_WORDS})\s*$")
 _NOT_A_MARKER_BEFORE = re.compile(
     r"(?:No|Nos|p|pp|S|L|Ll|F|D|Op|On|Art|Article|Vol|Volume|Chapter|ch|item|point|paragraph|§)\.?", re.I
 )
@@ -571,7 +639,7 @@ def _anchor_notes(page: Page, chunks: list[_Chunk], docs: list[Document]) -> lis
         texts = [_apply_markers(page, i, by_line[i]) if i in by_line else page.lines[i] for i in chunk.body]
         anchored = {m.n for m in markers}
         doc.notes = [n for n in notes if n.number in anchored] if shared else list(notes)
-        unmarked = [n.n for n in doc.notes if n.number not in anchored]
+        unmarked = [n.n for n in doc.notes if n.number not in anchored | chunk.heading_notes]
         if unmarked:
             doc.warnings.append(f"note(s) {', '.join(unmarked)} have no marker in the text: placed at the end")
         results.append((texts, {str(n) for n in anchored}))

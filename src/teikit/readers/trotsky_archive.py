@@ -7,20 +7,25 @@ Krestinsky's Repudiation"), sometimes a subtitle in brackets, the date line ("Ma
 1938", "March 1938", or none), the printed source in square brackets ("[Writing of Leon
 Trotsky, Vol. 14, New York 1979, p 762 f.]", before or after the text), the text (an
 article, or a letter with salute and signature), "Translated by" lines, footnotes, and the
-site's "Kommentare" footer. Quoted dialogues ('"GOLDMAN: ...') become speeches.
+site's "Kommentare" footer. Quoted dialogues ('"GOLDMAN: ...') become speeches inside a
+quotation; interviews printed as turns without quotation marks ("QUESTION: ...") are speeches
+of the text itself. A letter is known by its title ("Letter to ...", "Open Letter: To ...")
+or its salute ("Dear Comrade Sneevliet," also names the addressee). The German section dates
+its lines in German ("Prinkipo, 12. März 1933") and closes letters "Mit kommunistischem Gruß".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from teikit.dates import DateValue, find_date, parse_date
 from teikit.inline import SUPERSCRIPT_DIGITS, collapse_spaces, parse_inline
 from teikit.model import (
     Bibl,
     Block,
+    Closer,
     Document,
     Head,
     Para,
@@ -32,7 +37,7 @@ from teikit.model import (
     TaggedText,
 )
 from teikit.readers import Reader
-from teikit.readers.letters import is_dateline, is_salute, letter_blocks
+from teikit.readers.letters import is_dateline, is_salute, is_signature, letter_blocks
 from teikit.readers.notes import is_notes_heading, note_start, parse_notes
 from teikit.readers.page import Page, nonblank
 
@@ -60,7 +65,7 @@ _RESPONSIBILITY = re.compile(
 _ROLES = {"transl": "translator", "übers": "translator", "transc": "transcriber", "edit": "editor",
           "proof": "proofreader", "annot": "annotator", "html": "encoder"}
 _LETTER_TITLE = re.compile(
-    r"\b(?:(?:Open\s+)?Letter|Telegram|Cable|Brief|Telegramm)s?\s+(?:to|an)\s+(?P<to>.+?)(?:\s*\([^()]*\))?\s*$", re.I
+    r"\b(?:(?:Open\s+)?Letter|Telegram|Cable|Brief|Telegramm)s?:?\s+(?:to|an)\s+(?P<to>.+?)(?:\s*\([^()]*\))?\s*$", re.I
 )
 _ADDRESS = re.compile(r"(?:To|An)\s+(?P<to>[^.!?]{2,80}?)[:,.]?")
 _DEAR = re.compile(r"(?:My\s+)?Dear\b|Lieber\b|Liebe\b|Werte[r]?\b|Cher\b|Chers\b", re.I)
@@ -68,7 +73,34 @@ _WRITINGS = re.compile(r"Writings?\s+of\s+Leon\s+Trotsky")
 _SOURCE_WORDS = re.compile(
     r"Writings?\s+of|Published|Translat|Übersetz|Source|Quelle|\bNach\b|\b(?:1[89]|20)\d\d\b", re.I
 )
-_SPEAKER_TURN = re.compile(r"(?P<q>[\"“„«])(?P<speaker>[A-Z](?:[A-Z.'’ -]{0,40}[A-Z.])?):\s*(?P<rest>\S.*)")
+# "[Published in La Vérité on 15 May 1936 ...]", "[Published in Biulleten Oppozitsii, No. 1-2, July 1929.]"
+_PUBLISHED_IN = re.compile(r"Published\s+in\s+(?P<title>[^,.]+?)(?=\s+(?:on|in)\s|,|\.\s|$)")
+# "[Nach: Leo Trotzki, Schriften über Deutschland, Frankfurt 1971, S. 512]"
+_NACH = re.compile(rf"(?:Nach|Quelle)\s*:\s*(?:{_AUTHOR}\s*,\s*)?(?P<title>[^,]+)")
+_TRANSLATOR_IN_SOURCE = re.compile(r"Translated\s+(?:from\s+\w+\s+)?by\s+(?P<name>[A-Z][\w.' -]{1,60}?)\.?$")
+_SPEAKER_TURN = re.compile(
+    r"(?P<q>[\"“„«])?(?P<speaker>[A-Z](?:[A-Z.'’ -]{0,40}[A-Z.])?|Question|Answer|Frage|Antwort):\s*(?P<rest>\S.*)"
+)
+# "Dear Comrade Sneevliet," names the addressee; "Dear Comrades:" does not.
+_NAMED_SALUTE = re.compile(
+    r"(?:My\s+)?(?:Dear|Lieber|Liebe|Werter|Werte)\s+(?:(?:Comrade|Friend|Genosse|Genossin|Freund)\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s*[,:!]"
+)
+_GENERIC_ADDRESS = re.compile(r"(?:Comrades?|Friends?|Sirs?|Madam|Genossen|Freunde|Editors?)\b")
+# Closings letters.letter_blocks does not know (German and French pages).
+_FOREIGN_CLOSING = re.compile(
+    r"(?:Mit\s+(?:[\w-]+\s+){0,2}(?:Gruß|Grüßen|Gruss|Grüssen)|Salutations?\s+[\w ]{0,30}|Fraternellement|Bien\s+à\s+vous)[,.!]?"
+)
+# "Coyoacan, D.F.", "Prinkipo, Turkey": a place and its region alone after the signature.
+_PLACE_ONLY = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?")
+_GERMAN_MONTHS = {
+    "Januar": "January", "Jänner": "January", "Februar": "February", "März": "March", "April": "April",
+    "Mai": "May", "Juni": "June", "Juli": "July", "August": "August", "September": "September",
+    "Oktober": "October", "November": "November", "Dezember": "December",
+}
+_GERMAN_DATE = re.compile(
+    r"(?:(?P<day>\d{1,2})\.\s*)?(?P<month>" + "|".join(_GERMAN_MONTHS) + r")\s+(?P<year>(?:1[89]|20)\d\d)"
+)
 _MARKER = re.compile(r"\[(?P<n>\d{1,3})\](?!\d)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _QUOTE_OPEN = ('"', "“", "„", "«")
 _QUOTE_CLOSE = ('"', "”", "»", "“")
@@ -185,7 +217,21 @@ def _date_line(line: str, compact: DateValue | None) -> tuple[DateValue, str | N
     if len(line) > 60:
         return None
     year = compact.year if compact else None
-    return is_dateline(line, year)
+    return german_dateline(line) or is_dateline(line, year)
+
+
+def german_dateline(line: str) -> tuple[DateValue, str | None] | None:
+    """"Prinkipo, 12. März 1933" on the German pages: the date (as written) and the place."""
+    m = _GERMAN_DATE.search(line)
+    if m is None:
+        return None
+    month = _GERMAN_MONTHS[m.group("month")]
+    english = f"{m.group('day')} {month} {m.group('year')}" if m.group("day") else f"{month} {m.group('year')}"
+    value = parse_date(english)
+    rest = (line[: m.start()] + " " + line[m.end() :]).strip(" ,.;")
+    if value is None or (rest and (len(rest.split()) > 3 or not rest[0].isupper())):
+        return None
+    return replace(value, text=m.group(0)), rest or None
 
 
 def compact_date(text: str) -> DateValue | None:
@@ -311,10 +357,18 @@ def source_bibl(inner: str) -> Bibl:
     """The words inside the source brackets, with the parts of the printed edition marked."""
     tagged = TaggedText(inner)
     if not (m := _WRITINGS.search(inner)):
-        if m := re.search(r"Published\s+in\s+(?P<title>.+?)\s+(?:on|in)\s", inner):
+        if m := _PUBLISHED_IN.search(inner):
             tagged.mark(m.group("title"), "title", level="j")
+        elif m := _NACH.match(inner):
+            tagged.mark(m.group("title"), "title", level="m")
         if found := find_date(inner):
             tagged.mark(found[2].text, "date", **found[2].tei_attributes())
+        if n := re.search(r"\bNo\.\s*\d+(?:\s*[-–]\s*\d+)?", inner):
+            tagged.mark(n.group(0), "biblScope", unit="issue")
+        if pg := re.search(r"\b(?:pp?|S)\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*ff?\.)?", inner):
+            tagged.mark(pg.group(0), "biblScope", unit="page")
+        if t := _TRANSLATOR_IN_SOURCE.search(inner):
+            tagged.mark(t.group("name"), "editor", role="translator")
         return Bibl(tagged, type="source-reference")
     tagged.mark(m.group(0), "title", level="m")
     if v := re.search(r"Vol\.\s*(?P<n>\d+)(?:\.\s*Supplement(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?)?", inner):
@@ -364,8 +418,69 @@ def _letter_body(doc: Document, paragraphs: list[str], numbers: Collection[str])
             doc.recipients = [Person(a.group("to").strip())]
         blocks.append(Head(parse_inline(paragraphs[0], numbers)))
         paragraphs = paragraphs[1:]
+    if not doc.recipients and (named := salute_addressee(paragraphs[:1])):
+        doc.recipients = [Person(named)]
     year = doc.date.year if doc.date else None
-    return blocks + letter_blocks(paragraphs, numbers, year=year)
+    paragraphs, closing = _closing_dateline(paragraphs, year)
+    letter = letter_blocks(paragraphs, numbers, year=year)
+    _foreign_closing_salute(letter)
+    if closing is not None:
+        _add_closing_dateline(doc, letter, closing, numbers)
+    return blocks + letter
+
+
+def salute_addressee(opening: list[str]) -> str | None:
+    """The name in "Dear Comrade Sneevliet," or "Dear Jim:" (not in "Dear Comrades:")."""
+    m = _NAMED_SALUTE.match(opening[0]) if opening else None
+    if m is None or _GENERIC_ADDRESS.fullmatch(m.group("name")):
+        return None
+    return m.group("name")
+
+
+def _closing_dateline(
+    paragraphs: list[str], year: int | None
+) -> tuple[list[str], tuple[str, DateValue | None, str] | None]:
+    """A place and date after the signature ("Constantinople, March 1929"), or only a place
+    ("Coyoacan, D.F."), which letters.letter_blocks does not take: taken off here, put in
+    the closer after."""
+    if len(paragraphs) < 3:
+        return paragraphs, None
+    last = paragraphs[-1]
+    dated = _date_line(last, None) or is_dateline(last, year)
+    if dated is not None and dated[1] is not None:
+        return paragraphs[:-1], (last, dated[0], dated[1])
+    if dated is None and _PLACE_ONLY.fullmatch(last) and not is_signature(last) and is_signature(paragraphs[-2]):
+        return paragraphs[:-1], (last, None, last)
+    return paragraphs, None
+
+
+def _add_closing_dateline(
+    doc: Document, letter: list[Block], closing: tuple[str, DateValue | None, str], numbers: Collection[str]
+) -> None:
+    text, date, place = closing
+    closer = next((b for b in reversed(letter) if isinstance(b, Closer)), None)
+    if closer is None or closer.dateline is not None:
+        closer = Closer()
+        letter.append(closer)
+    closer.dateline, closer.date = parse_inline(text, numbers), date
+    doc.place = doc.place or place
+    doc.date = doc.date or date
+
+
+def _foreign_closing_salute(letter: list[Block]) -> None:
+    """"Mit kommunistischem Gruß" before the signature is the closer's salute."""
+    for k in range(1, len(letter)):
+        block, previous = letter[k], letter[k - 1]
+        if (
+            isinstance(block, Closer)
+            and block.salute is None
+            and isinstance(previous, Para)
+            and all(isinstance(n, str) for n in previous.content)
+            and _FOREIGN_CLOSING.fullmatch("".join(previous.content).strip())
+        ):
+            block.salute = previous.content
+            del letter[k - 1]
+            return
 
 
 def article_blocks(paragraphs: list[str], numbers: Collection[str] = ()) -> list[Block]:
@@ -375,7 +490,13 @@ def article_blocks(paragraphs: list[str], numbers: Collection[str] = ()) -> list
     blocks: list[Block] = []
     i = 0
     while i < len(paragraphs):
-        if _SPEAKER_TURN.fullmatch(paragraphs[i]):
+        if (turn := _SPEAKER_TURN.fullmatch(paragraphs[i])) and not turn.group("q"):
+            speeches, after = _interview(paragraphs, i, numbers)
+            if len(speeches) > 1:
+                blocks.extend(speeches)
+                i = after
+                continue
+        if turn:
             speeches, after = _dialogue(paragraphs, i, numbers)
             if len(speeches) > 1:
                 blocks.append(Quote(speeches, type="dialogue", rend="double-quotes"))
@@ -412,6 +533,24 @@ def _dialogue(paragraphs: list[str], i: int, numbers: Collection[str]) -> tuple[
             i += 1
         if _closes(texts[-1]):
             texts[-1] = texts[-1].rstrip()[:-1]
+        speeches.append(Speech(m.group("speaker"), [Para(parse_inline(t, numbers)) for t in texts]))
+    return speeches, i
+
+
+def _interview(paragraphs: list[str], i: int, numbers: Collection[str]) -> tuple[list[Block], int]:
+    """Turns printed without quotation marks ("QUESTION: ...", "TROTSKY: ..."): the text
+    itself is a dialogue. Paragraphs without a speaker between two turns go on with the
+    turn before them; after the last turn the text goes on as prose."""
+    speeches: list[Block] = []
+    while i < len(paragraphs) and (m := _SPEAKER_TURN.fullmatch(paragraphs[i])) and not m.group("q"):
+        texts = [m.group("rest")]
+        i += 1
+        following = i
+        while following < len(paragraphs) and not _SPEAKER_TURN.fullmatch(paragraphs[following]):
+            following += 1
+        if following < len(paragraphs) and not _SPEAKER_TURN.fullmatch(paragraphs[following]).group("q"):
+            texts.extend(paragraphs[i:following])
+            i = following
         speeches.append(Speech(m.group("speaker"), [Para(parse_inline(t, numbers)) for t in texts]))
     return speeches, i
 

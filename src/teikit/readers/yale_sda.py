@@ -13,6 +13,10 @@ A scraped viewer page reads, top to bottom:
   a field is empty;
 - the user tools (Tags, Annotations, Bookmarks) and the footer links.
 
+Document Details dates are year first ("1934 Dec 31", "1934 Dec", "1926"). A letter's
+Russian transcription gets its own (Russian) opener and closer. A diary page may begin in the
+middle of an entry begun on an earlier page: that text is an entry without a head.
+
 Everything the reader leaves out goes through `Page.drop`; lines of the chrome it does not
 recognise are kept as header notes (with a warning) rather than lost.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from teikit.dates import DateValue, parse_date
 from teikit.inline import collapse_spaces, parse_inline, plain_text
@@ -30,15 +34,19 @@ from teikit.model import (
     Bibl,
     Block,
     BlockPageBreak,
+    Closer,
     Commentary,
     Division,
     Document,
+    Head,
     Inline,
     InlineNote,
     Opener,
     PageBreak,
     Para,
     Person,
+    Postscript,
+    Quote,
     ReadResult,
     TaggedText,
 )
@@ -133,6 +141,7 @@ _VOLUME = re.compile(r"\b(?:Volume|Vol\.)\s*\w+")
 
 _PAGE_MARKER = re.compile(r"Page\s+(?P<n>\d+[a-z]?|[ivxlcdm]+)")
 _DAY_MONTH = re.compile(r"(?P<date>(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r"))(?P<suffix>\s*\(\d+\))?")
+_CLOSING_PUNCTUATION = re.compile(r"[,;:.!?)\]]")
 _SENTENCE_END = re.compile(r"[.!?…]['’”»)\]]*$")
 _WEAK_END = re.compile(r"[,;:–—(-]$|\b[a-z][\w’'-]*$")
 _NOTE_HEAD_END = re.compile(r",\s|(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.(?:\s|$)")
@@ -145,9 +154,10 @@ _ROLE = re.compile(
     r"|officer|sister|brother|wife|husband|son|daughter|father|mother|friend|founder|economist|historian"
     r"|politician|unionist|lord|premier|prime|king|queen|prince|princess|duke|baron|correspondent|banker"
     r"|industrialist|physician|professor|scientist|artist|poet|novelist|playwright|actor|actress|composer"
-    r"|engineer|revolutionary|Bolshevik|Menshevik|Conservative|Liberal|Labour|socialist|communist|born|died)\b",
+    r"|engineer|revolutionary|Bolshevik|Menshevik|Conservative|Liberal|Labour|socialist|communist|born|died)s?\b",
     re.I,
 )
+_FIRST_PERSON = re.compile(r"\bI\s+[a-z]|\b(?:[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "Peter I,"
 _YEAR = re.compile(r"\b1[6-9]\d\d\b|\b20\d\d\b")
 _ATTACHMENT_KIND = re.compile(
     r"\b(?P<kind>memo(?:randum)?|letter|note|telegram|report|record|document|enclosure|statement|minutes)\b", re.I
@@ -250,10 +260,41 @@ class Details:
 
 
 def read_details(page: Page, start: int | None) -> Details:
-    """Parse "LabelValue" lines; a line without a (new) label continues the previous value."""
+    """Parse "LabelValue" lines (or a label alone, its value on the next line); a line
+    without a (new) label continues the previous value. "N/A" values are dropped as empty."""
     details = Details()
     if start is None:
         return details
+    page.drop(start, "section heading of the viewer")
+    current: str | None = None
+    parts: dict[str, list[tuple[int, str]]] = {}  # where each value was written
+    i = start + 1
+    while i < len(page.lines):
+        line = page.lines[i]
+        stripped = line.strip()
+        if _USER_TOOLS.fullmatch(stripped) or (_BULLET.match(line) and _FOOTER.fullmatch(stripped)):
+            break
+        if stripped:
+            m = _DETAIL.match(stripped)
+            if m and m.group("label") not in details.values:
+                current = m.group("label")
+                value = m.group("value").strip()
+                page.drop(i, "field label", text=current)  # other fields keep it in their header note
+                parts[current] = [(i, value)] if value else []
+                details.values[current] = collapse_spaces(value)
+            elif current is not None:
+                parts[current].append((i, stripped))
+                details.values[current] = collapse_spaces(f"{details.values[current]} {stripped}")
+            else:
+                details.extra.append(collapse_spaces(stripped))
+        i += 1
+    details.end = i
+    for label, written in parts.items():
+        if label not in OTHER_LABELS and _EMPTY_VALUE.fullmatch(details.values[label]):
+            for index, text in written:
+                page.drop(index, "empty field", text=text)
+            details.values[label] = ""
+    return details
     page.drop(start, "section heading of the viewer")
     current: str | None = None
     i = start + 1
@@ -283,6 +324,18 @@ def read_details(page: Page, start: int | None) -> Details:
         i += 1
     details.end = i
     return details
+
+
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})\s+(?P<month>[A-Z][a-z]{2,8})\.?")
+
+
+def sda_date(text: str) -> DateValue | None:
+    """The SDA writes dates year first: "1934 Dec 31", "1934 Dec" (a month), "1926"."""
+    value = parse_date(text)
+    if value is None and (m := _YEAR_MONTH.fullmatch(text.strip())):
+        value = parse_date(f"{m.group('month')} {m.group('year')}")
+        value = replace(value, text=text) if value is not None else None
+    return value
 
 
 def person(text: str) -> Person:
@@ -499,7 +552,7 @@ def read_pane(page: Page, pane: Pane) -> list[Item]:
             attach_note(current, name, line)
             continue
         if current is not None and continues(current, line, bool(pending)):
-            if not _hyphenated(current.last_segment):
+            if not (_hyphenated(current.last_segment) or _CLOSING_PUNCTUATION.match(line)):
                 current.content.append(" ")
             current.content.extend(PageBreak(n) for n in pending)
             current.content.extend(parse_inline(line))
@@ -576,6 +629,11 @@ def _bare(word: str) -> str:
     return re.sub(r"(?:’s|'s)$", "", word.strip("()"))
 
 
+def _is_family_plural(token: str, names: set[str]) -> bool:
+    """"the Webbs" for a note on "Sidney and Beatrice Webb"."""
+    return token.endswith("s") and token[:-1] in names
+
+
 def bio_note_target(previous: str, line: str) -> str | None:
     """The name at the end of `previous` that `line`, an editor's biographical note, explains.
 
@@ -592,7 +650,7 @@ def bio_note_target(previous: str, line: str) -> str | None:
     if not all(_NAME_TOKEN.match(w) or _INITIALS.match(w) or w in _NAME_PARTICLES for w in head_words):
         return None
     names = {_bare(w) for w in head_words}
-    if _bare(tokens[-1]) not in names:
+    if _bare(tokens[-1]) not in names and not _is_family_plural(tokens[-1], names):
         return None
     target = [tokens[-1]]
     for token in reversed(tokens[:-1]):
@@ -603,8 +661,8 @@ def bio_note_target(previous: str, line: str) -> str | None:
     if len(head_words) <= len(target):
         return None  # not a fuller form of the name
     rest = line[len(head):]
-    if not (_YEAR.search(rest) or _ROLE.search(rest)):
-        return None
+    if not (_YEAR.search(rest) or _ROLE.search(rest)) or _FIRST_PERSON.search(rest):
+        return None  # the diarist's own sentence about the person, not the editor's note
     return " ".join(target)
 
 
@@ -724,10 +782,26 @@ def structure(items: list[Item], diary: bool, diarist: list[str], dates: EntryDa
     return body
 
 
-def letter_body(items: list[Item]) -> list[Block]:
-    """A letter's opener and closer: the shared letter parser when the text is plain paragraphs."""
-    if all(isinstance(item, Paragraph) and item.is_plain and commentary_type(item, []) is None for item in items):
-        return letter_blocks([item.text for item in items if isinstance(item, Paragraph)])
+def continued_entry(body: list[Block], date: DateValue | None) -> list[Block]:
+    """Text before the first day head goes on with an entry begun on an earlier page (the
+    document's own date): it becomes an entry division without a head, like the ones after it."""
+    first = next((k for k, b in enumerate(body) if isinstance(b, Division)), None)
+    lead = body[:first] if first else []
+    if not any(not isinstance(b, BlockPageBreak) for b in lead):
+        return body
+    return [Division("entry", head=None, blocks=lead, date=date), *body[first:]]
+
+
+def letter_body(items: list[Item], lang: str = "en") -> list[Block]:
+    """A letter's opener and closer, found by the shared letter parser (the Russian one for
+    a transcription); page breaks and notes inside paragraphs go through it as placeholders,
+    page markers between paragraphs are put back afterwards."""
+    paragraphs = [item for item in items if isinstance(item, Paragraph)]
+    if all(commentary_type(p, []) is None for p in paragraphs):
+        table: list[Inline] = []
+        texts = [encode_inline(p.content, table) for p in paragraphs]
+        blocks = russian_letter_blocks(texts) if lang == "ru" else letter_blocks(texts)
+        return restore_page_breaks(decode_blocks(blocks, table), items)
     blocks = structure(items, diary=False, diarist=[], dates=EntryDates(None))
     opener = Opener()
     if blocks and isinstance(blocks[0], Para) and all(isinstance(n, str) for n in blocks[0].content):
@@ -738,6 +812,145 @@ def letter_body(items: list[Item]) -> list[Block]:
     if len(blocks) > 1 and isinstance(blocks[0], Para) and is_salute(plain_text(blocks[0].content)):
         opener.salute = blocks.pop(0).content
     return ([opener] if opener.dateline or opener.salute else []) + blocks
+
+
+# Page breaks and notes inside a letter's paragraphs travel through the shared (text-only)
+# letter parser as private-use placeholders, and are put back after it.
+_PLACEHOLDER = re.compile("\ue000(?P<k>\\d+)\ue001")
+
+
+def encode_inline(content: list[Inline], table: list[Inline]) -> str:
+    parts: list[str] = []
+    for node in content:
+        if isinstance(node, str):
+            parts.append(node)
+        else:
+            table.append(node)
+            parts.append(f"\ue000{len(table) - 1}\ue001")
+    return collapse_spaces("".join(parts))
+
+
+def decode_inline(content: list[Inline] | None, table: list[Inline]) -> list[Inline] | None:
+    if content is None:
+        return None
+    out: list[Inline] = []
+    for node in content:
+        if not isinstance(node, str):
+            out.append(node)
+            continue
+        pos = 0
+        for m in _PLACEHOLDER.finditer(node):
+            out.extend([node[pos : m.start()], table[int(m.group("k"))]])
+            pos = m.end()
+        out.append(node[pos:])
+    return [n for n in out if n != ""]
+
+
+def decode_blocks(blocks: list[Block], table: list[Inline]) -> list[Block]:
+    """Put the placeholders' nodes back into every part of the letter's blocks."""
+    if not table:
+        return blocks
+    for block in blocks:
+        if isinstance(block, (Para, Head)):
+            block.content = decode_inline(block.content, table)
+        elif isinstance(block, Opener):
+            block.dateline, block.salute = decode_inline(block.dateline, table), decode_inline(block.salute, table)
+        elif isinstance(block, Closer):
+            block.salute, block.signed = decode_inline(block.salute, table), decode_inline(block.signed, table)
+            block.dateline = decode_inline(block.dateline, table)
+            block.remarks = [decode_inline(r, table) or [] for r in getattr(block, "remarks", [])]
+        elif isinstance(block, Quote):
+            decode_blocks(block.blocks, table)
+        elif isinstance(block, Postscript):
+            decode_blocks(block.paras, table)
+    return blocks
+
+
+def block_text(block: Block) -> str:
+    """The words of a letter block, to find where a paragraph went."""
+    if isinstance(block, (Para, Head)):
+        return plain_text(block.content)
+    if isinstance(block, Opener):
+        return " ".join(plain_text(part) for part in (block.dateline, block.salute) if part)
+    if isinstance(block, Closer):
+        return " ".join(plain_text(part) for part in (block.salute, block.signed, block.dateline) if part)
+    if isinstance(block, (Quote, Postscript)):
+        inner = block.blocks if isinstance(block, Quote) else block.paras
+        return " ".join(block_text(b) for b in inner)
+    return ""
+
+
+def restore_page_breaks(blocks: list[Block], items: list[Item]) -> list[Block]:
+    """A page marker between a letter's paragraphs goes before the block that took the
+    paragraph after it (at the end when the marker closes the text)."""
+    out = list(blocks)
+    searched_from = 0
+    for k, item in enumerate(items):
+        if not isinstance(item, BlockPageBreak):
+            continue
+        following = next((it for it in items[k + 1 :] if isinstance(it, Paragraph)), None)
+        opening = collapse_spaces(following.text)[:40] if following is not None else ""
+        at = next(
+            (j for j in range(searched_from, len(out)) if opening and opening in collapse_spaces(block_text(out[j]))),
+            len(out),
+        )
+        out.insert(at, item)
+        searched_from = at + 1
+    return out
+
+
+# Russian transcriptions of letters: the address, the closing and the date as Stalin wrote them.
+_RU_SALUTE = re.compile(
+    r"(?:(?:Т|Тов|Т\.т)\.\s*|Товарищи?\s+|(?:Дорог|Уважаем|Многоуважаем)[а-яё]+\s+)[^.!?]{0,80}[!,.]"
+    r"|[А-ЯЁ][а-яё-]+(?:у|ю|ой|е|ым|им|ам)(?:,\s*[А-ЯЁ][а-яё-]+(?:у|ю|ой|е|ым|им|ам)){0,4}\s*[.!]"
+)
+_RU_CLOSING = re.compile(
+    r"(?P<salute>С\s+(?:[а-яё]+\s+){0,2}(?:приветом|рукопожатием)|(?:Крепко\s+)?[Жж]му\s+руку|Привет|Ваш|Твой)[,.!]?"
+    r"(?:\s+(?P<signed>[А-ЯЁ][^!?]{0,60}))?"
+)
+_RU_SIGNATURE = re.compile(r"(?:[А-ЯЁ][а-яё]?\.\s*){0,2}[А-ЯЁ][а-яё-]+\.?")
+_RU_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+_RU_DATE = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_RU_MONTHS) + r")\s+(?P<year>1[89]\d\d)(?:\s*(?:г\.|года))?\.?"
+)
+
+
+def russian_date(text: str) -> DateValue | None:
+    """"9 августа 1931 г." -> 1931-08-09 (written as it is)."""
+    m = _RU_DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    month = _RU_MONTHS.index(m.group("month")) + 1
+    value = parse_date(f"{m.group('day')} {MONTHS[month - 1]} {m.group('year')}")
+    return replace(value, text=text.strip()) if value is not None else None
+
+
+def russian_letter_blocks(texts: list[str]) -> list[Block]:
+    """Opener (address or salute), paragraphs and closer of a letter in Russian."""
+    texts = list(texts)
+    opener, closer = Opener(), Closer()
+    if len(texts) > 1 and len(texts[0].split()) <= 8 and _RU_SALUTE.fullmatch(texts[0]):
+        opener.salute = parse_inline(texts.pop(0))
+    if len(texts) > 1 and (date := russian_date(texts[-1])):
+        closer.dateline, closer.date = parse_inline(texts.pop()), date
+    if len(texts) > 1 and len(texts[-1].split()) <= 8 and (m := _RU_CLOSING.fullmatch(texts[-1])):
+        texts.pop()
+        closer.salute = parse_inline(m.group("salute") + _closing_punctuation(m))
+        if m.group("signed"):
+            closer.signed = parse_inline(m.group("signed"))
+    elif len(texts) > 1 and _RU_SIGNATURE.fullmatch(texts[-1]):
+        closer.signed = parse_inline(texts.pop())
+    blocks: list[Block] = [opener] if opener.salute else []
+    blocks.extend(Para(parse_inline(t)) for t in texts)
+    if closer.salute or closer.signed or closer.dateline:
+        blocks.append(closer)
+    return blocks
+
+
+def _closing_punctuation(m: re.Match[str]) -> str:
+    """The punctuation between a closing salute and the signature ("Привет!")."""
+    end = m.start("signed") if m.group("signed") else len(m.string)
+    return m.string[m.end("salute") : end].rstrip()
 
 
 # --------------------------------------------------------------------------- the document
@@ -802,10 +1015,12 @@ def read_yale_page(text: str) -> ReadResult:
             target.title = f"{doc.title} ({pane.name.lower()})"
         target.lang = "ru" if any(_CYRILLIC.search(it.text) for it in items if isinstance(it, Paragraph)) else "en"
         if doc.doc_type in ("letter", "telegram"):
-            target.body = letter_body(items)
+            target.body = letter_body(items, target.lang)
         else:
             diarist = [author_name, doc.authors[0].name.split(",")[0].strip()] if diary and doc.authors else []
             target.body = structure(items, diary, [d for d in diarist if d], entry_dates(doc, items))
+            if diary:
+                target.body = continued_entry(target.body, doc.date)
         documents.append(target)
     if not documents:
         warnings.append("no text in the viewer panes")
@@ -851,7 +1066,7 @@ def apply_details(doc: Document, details: Details, chrome: Chrome, warnings: lis
     if values.get("Recipient"):
         doc.recipients = persons(values["Recipient"])
     if values.get("Date"):
-        doc.date = parse_date(values["Date"])
+        doc.date = sda_date(values["Date"])
         if doc.date is None:
             doc.header_notes.append(TaggedText(values["Date"]))
             warnings.append(f"document date not understood, kept as a header note: {values['Date']}")
