@@ -245,15 +245,18 @@ class TeiBuilder:
                 self.inline(sub(opener, "salute"), block.salute)
         elif isinstance(block, Closer):
             closer = sub(parent, "closer")
-            if block.salute:
-                self.inline(sub(closer, "salute"), block.salute)
-            if block.signed:
-                if block.salute:
-                    append_text(closer, " ")
-                self.inline(sub(closer, "signed"), block.signed)
-            if block.dateline:
-                self.inline(sub(closer, "dateline"), block.dateline, date_mark(block.date))
+            parts: list[tuple[str, list[Inline] | None, Sequence[Mark]]] = [
+                ("salute", block.salute, ()),
+                ("signed", block.signed, ()),
+                ("dateline", block.dateline, date_mark(block.date)),
+            ]
+            for tag, content, marks in parts:
+                if content:
+                    if len(closer):
+                        append_text(closer, " ")  # the parts' words must not run together
+                    self.inline(sub(closer, tag), content, marks)
             for remark in block.remarks:
+                append_text(closer, " ")
                 self.inline(sub(closer, "note", type="editorial", place="inline"), remark)
         elif isinstance(block, Postscript):
             self.blocks(sub(parent, "postscript"), block.paras)

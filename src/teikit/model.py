@@ -208,7 +208,8 @@ class Person:
 
     @property
     def is_organisation(self) -> bool:
-        return bool(_ORGANISATION.search(self.name)) and not re.search(r"\b[A-Z]\.\s*[A-Z]", self.name)
+        name = self.name.title() if self.name.isupper() else self.name  # "THE EDITORS OF NOVAYA ZHIZN"
+        return bool(_ORGANISATION.search(name)) and not re.search(r"\b[A-Z]\.\s*[A-Z]", self.name)
 
 
 @dataclass

@@ -27,15 +27,15 @@ def ascii_slug(text: str, max_words: int = 6) -> str:
 
 
 def surname(person: Person) -> str:
-    """The name a person is known by: a bracketed pseudonym, else the surname."""
+    """The name a person is known by, for file names."""
     name = person.name
-    gloss = re.search(r"\(([^)]+)\)", name)
-    if gloss:
-        return gloss.group(1)
-    if person.note and len(person.note.split()) == 1:
-        return person.note
-    if "," in name:  # "Liakhovetsky, Ivan Mikhailovich"
-        return name.split(",")[0]
+    if "," in name:
+        # Catalogue form "Liakhovetsky, Ivan Mikhailovich (Maisky)": the bracket says whom
+        # the reader knows; otherwise the surname comes first.
+        gloss = re.search(r"\(([^)]+)\)", name)
+        return gloss.group(1) if gloss else name.split(",")[0]
+    # "L. D. Trotsky (Bronstein)", "N. Lenin (V. I. Ulyanov)": the name before the bracket.
+    name = re.sub(r"\s*\([^)]*\)", "", name)
     words = [w for w in re.split(r"\s+", name.strip()) if w and not re.fullmatch(r"[A-Z]\.|Comrade|T\.|Tov\.", w)]
     return words[-1] if words else name
 
