@@ -295,35 +295,6 @@ def read_details(page: Page, start: int | None) -> Details:
                 page.drop(index, "empty field", text=text)
             details.values[label] = ""
     return details
-    page.drop(start, "section heading of the viewer")
-    current: str | None = None
-    i = start + 1
-    while i < len(page.lines):
-        line = page.lines[i]
-        stripped = line.strip()
-        if _USER_TOOLS.fullmatch(stripped) or (_BULLET.match(line) and _FOOTER.fullmatch(stripped)):
-            break
-        if stripped:
-            m = _DETAIL.match(stripped)
-            if m and m.group("label") not in details.values:
-                current = m.group("label")
-                value = collapse_spaces(m.group("value"))
-                if current in OTHER_LABELS:
-                    details.values[current] = value
-                    i += 1
-                    continue
-                page.drop(i, "field label", text=current)
-                if _EMPTY_VALUE.fullmatch(value):
-                    page.drop(i, "empty field", text=m.group("value").strip())
-                    value = ""
-                details.values[current] = value
-            elif current is not None:
-                details.values[current] = collapse_spaces(f"{details.values[current]} {stripped}")
-            else:
-                details.extra.append(collapse_spaces(stripped))
-        i += 1
-    details.end = i
-    return details
 
 
 _YEAR_MONTH = re.compile(r"(?P<year>\d{4})\s+(?P<month>[A-Z][a-z]{2,8})\.?")
