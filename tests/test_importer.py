@@ -99,3 +99,18 @@ def test_progress_hears_the_total_then_each_input(tmp_path, raw):
     recorder = Recorder()
     import_raw([raw], tmp_path / "tei", jobs=1, progress=recorder)
     assert recorder.events == [("start", 2), ("done", JOFFE.name), ("done", WIKI.name)]
+
+
+def test_an_unwritable_import_record_costs_only_a_reread(tmp_path, raw, monkeypatch):
+    from teikit import importrecord
+
+    def refuse(path, data):
+        if path.name == importrecord.RECORD_NAME:
+            raise PermissionError("read-only")
+        return real_write(path, data)
+
+    real_write = importrecord.write_atomic
+    monkeypatch.setattr(importrecord, "write_atomic", refuse)
+    first = import_raw([raw], tmp_path / "tei", jobs=1)
+    assert not any(r.failed for r in first)
+    assert statuses(import_raw([raw], tmp_path / "tei", jobs=1)) == [(False, [WriteStatus.UNCHANGED])] * 2

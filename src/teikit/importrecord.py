@@ -68,5 +68,9 @@ class ImportRecord:
         }
 
     def save(self) -> None:
+        """Keep the record; if it cannot be written, the next run merely reads everything again."""
         data = {"code": code_fingerprint(), "inputs": dict(sorted(self.entries.items()))}
-        write_atomic(self.out_dir / RECORD_NAME, (json.dumps(data, indent=1) + "\n").encode())
+        try:
+            write_atomic(self.out_dir / RECORD_NAME, (json.dumps(data, indent=1) + "\n").encode())
+        except OSError:
+            pass
