@@ -58,11 +58,22 @@ def test_second_run_changes_nothing(tmp_path, joffe_page):
     assert (out / "1918-06-02-lenin-to-joffe.xml").read_bytes() == before
 
 
-def test_file_corrected_by_an_editor_is_refused_without_force(tmp_path, joffe_page):
+def test_file_corrected_by_an_editor_is_kept_when_the_import_is_the_same(tmp_path, joffe_page):
     out = tmp_path / "tei"
     run("import", str(joffe_page), "-o", str(out))
     tei = out / "1918-06-02-lenin-to-joffe.xml"
     tei.write_text(tei.read_text(encoding="utf-8").replace("Comrade Joffe,", "Dear Comrade Joffe,"), encoding="utf-8")
+    result = run("import", str(joffe_page), "-o", str(out))
+    assert result.exit_code == 0 and "kept, edited by hand" in result.output
+    assert "Dear Comrade Joffe," in tei.read_text(encoding="utf-8")
+
+
+def test_file_corrected_by_an_editor_is_refused_when_the_import_changed(tmp_path, joffe_page):
+    out = tmp_path / "tei"
+    run("import", str(joffe_page), "-o", str(out))
+    tei = out / "1918-06-02-lenin-to-joffe.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("Comrade Joffe,", "Dear Comrade Joffe,"), encoding="utf-8")
+    joffe_page.write_text(joffe_page.read_text(encoding="utf-8").replace("Prenez garde!", "Prenez garde !"), encoding="utf-8")
     result = run("import", str(joffe_page), "-o", str(out))
     assert result.exit_code == 1
     assert "edited since import" in result.output and "--force" in result.output

@@ -54,14 +54,49 @@ def test_a_missing_output_is_written_again(tmp_path, raw):
     assert statuses(results)[0] == (False, [WriteStatus.WRITTEN])
 
 
-def test_an_edited_output_is_not_skipped_but_refused(tmp_path, raw):
+def test_an_edited_output_of_an_unchanged_input_is_kept(tmp_path, raw):
     out = tmp_path / "tei"
     import_raw([raw], out, jobs=1)
     tei = out / "1918-06-02-lenin-to-joffe.xml"
     tei.write_text(tei.read_text(encoding="utf-8").replace("Joffe,", "Ioffe,"), encoding="utf-8")
     (first, second) = import_raw([raw], out, jobs=1)
-    assert (first.skipped, first.outcomes[0].status) == (False, WriteStatus.REFUSED)
-    assert first.failed and second.skipped
+    assert (first.skipped, first.outcomes[0].status, first.failed) == (False, WriteStatus.KEPT, False)
+    assert second.skipped and "Ioffe," in tei.read_text(encoding="utf-8")
+
+
+def test_two_inputs_wanting_one_name_never_take_each_others_file(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("On the Agrarian Question\n\nText of a.\n", encoding="utf-8")
+    (raw / "b.txt").write_text("On the Agrarian Question\n\nText of b.\n", encoding="utf-8")
+    out = tmp_path / "tei"
+    import_raw([raw / "a.txt"], out, jobs=1)
+    (b,) = import_raw([raw / "b.txt"], out, jobs=1)
+    assert [o.path.name for o in b.outcomes] == ["undated-on-the-agrarian-question-2.xml"]
+    assert "Text of a." in (out / "undated-on-the-agrarian-question.xml").read_text(encoding="utf-8")
+    again = import_raw([raw], out, jobs=1)
+    assert [(r.skipped, r.slugs) for r in again] == [
+        (True, ["undated-on-the-agrarian-question"]),
+        (True, ["undated-on-the-agrarian-question-2"]),
+    ]
+
+
+def test_warnings_are_repeated_when_an_input_is_skipped(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes("Письмо\n\nПривет, товарищ.\n".encode("cp1251"))
+    (first,) = import_raw([page], tmp_path / "tei", jobs=1)
+    (second,) = import_raw([page], tmp_path / "tei", jobs=1)
+    assert second.skipped and second.warnings == first.warnings and first.warnings
+
+
+def test_a_page_that_no_longer_makes_a_file_says_so(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Letter from the front\n\n1 May 1920\n\nText.\n", encoding="utf-8")
+    import_raw([page], tmp_path / "tei", jobs=1)
+    page.write_text("Letter from the front\n\n2 May 1920\n\nText.\n", encoding="utf-8")
+    (result,) = import_raw([page], tmp_path / "tei", jobs=1)
+    assert any("no longer produces 1920-05-01-letter-from-the-front.xml" in w for w in result.warnings)
+    assert (tmp_path / "tei" / "1920-05-01-letter-from-the-front.xml").exists()
 
 
 def test_forcing_another_reader_reads_again(tmp_path, raw):

@@ -30,48 +30,77 @@ def test_structure_is_indented():
 
 def test_new_file_is_written_with_a_checksum_stamp(tmp_path):
     path = tmp_path / "a.xml"
-    assert write_tei(path, body()).status is WriteStatus.WRITTEN
+    assert write_tei(path, body(), "raw/a.txt").status is WriteStatus.WRITTEN
     assert path.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?teikit-import checksum="sha256:')
     assert file_state(path) is FileState.AS_IMPORTED
 
 
 def test_rewriting_identical_content_leaves_the_file_alone(tmp_path):
     path = tmp_path / "a.xml"
-    write_tei(path, body())
+    write_tei(path, body(), "raw/a.txt")
     before = path.stat().st_mtime_ns
-    assert write_tei(path, body()).status is WriteStatus.UNCHANGED
+    assert write_tei(path, body(), "raw/a.txt").status is WriteStatus.UNCHANGED
     assert path.stat().st_mtime_ns == before
 
 
 def test_file_edited_by_hand_is_not_overwritten(tmp_path):
     path = tmp_path / "a.xml"
-    write_tei(path, body())
-    edited = path.read_bytes().replace(b"so", b"so (corrected)")
+    write_tei(path, body(), "raw/a.txt")
+    edited = path.read_bytes().replace(b" so ", b" so (corrected) ")
     path.write_bytes(edited)
-    outcome = write_tei(path, body().replace(b"x", b"y"))
+    outcome = write_tei(path, body().replace(b"x", b"y"), "raw/a.txt")
     assert outcome.status is WriteStatus.REFUSED
     assert "edited since import" in outcome.reason and "--force" in outcome.reason
     assert path.read_bytes() == edited
 
 
+def test_edited_file_is_kept_when_the_import_would_write_the_same(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    edited = path.read_bytes().replace(b" so ", b" so (corrected) ")
+    path.write_bytes(edited)
+    assert write_tei(path, body(), "raw/a.txt").status is WriteStatus.KEPT
+    assert path.read_bytes() == edited
+
+
+def test_file_imported_from_another_input_is_not_taken_over(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    outcome = write_tei(path, body().replace(b"x", b"y"), "raw/b.txt")
+    assert outcome.status is WriteStatus.REFUSED and "imported from raw/a.txt" in outcome.reason
+
+
+def test_written_files_get_ordinary_permissions_and_keep_existing_ones(tmp_path):
+    path = tmp_path / "a.xml"
+    old = os.umask(0o022)
+    try:
+        write_tei(path, body(), "raw/a.txt")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o664)
+    write_tei(path, body().replace(b"x", b"y"), "raw/a.txt")
+    assert path.stat().st_mode & 0o777 == 0o664
+
+
 def test_file_not_written_by_teikit_is_not_overwritten(tmp_path):
     path = tmp_path / "a.xml"
     path.write_text("<TEI/>")
-    assert write_tei(path, body()).status is WriteStatus.REFUSED
+    assert write_tei(path, body(), "raw/a.txt").status is WriteStatus.REFUSED
     assert path.read_text() == "<TEI/>"
 
 
 def test_force_replaces_an_edited_file(tmp_path):
     path = tmp_path / "a.xml"
     path.write_text("<TEI/>")
-    assert write_tei(path, body(), force=True).status is WriteStatus.UPDATED
+    assert write_tei(path, body(), "raw/a.txt", force=True).status is WriteStatus.UPDATED
     assert file_state(path) is FileState.AS_IMPORTED
 
 
 def test_changed_import_updates_an_unedited_file(tmp_path):
     path = tmp_path / "a.xml"
-    write_tei(path, body())
-    assert write_tei(path, body().replace(b"x", b"y")).status is WriteStatus.UPDATED
+    write_tei(path, body(), "raw/a.txt")
+    assert write_tei(path, body().replace(b"x", b"y"), "raw/a.txt").status is WriteStatus.UPDATED
 
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):

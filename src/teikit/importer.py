@@ -17,12 +17,12 @@ from typing import Protocol
 
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
-from teikit.importrecord import ImportRecord
+from teikit.importrecord import ImportRecord, source_key
 from teikit.model import Document, Dropped, ReadResult
 from teikit.naming import document_slug, xml_id
 from teikit.rawtext import InputError, find_text_files, read_raw_text
 from teikit.readers import detect_reader, reader_named
-from teikit.teifile import WriteOutcome, WriteStatus, serialize, write_tei
+from teikit.teifile import WriteOutcome, WriteStatus, read_stamp, serialize, write_tei
 
 
 class Progress(Protocol):
@@ -133,17 +133,21 @@ def read_pages(
         return results
 
 
-def assign_names(results: Iterable[PageResult], taken: set[str] | None = None) -> None:
-    """Make every slug of the batch unique ("...-2"), in input order, so names are stable.
+def assign_names(
+    results: Iterable[PageResult], out_dir: Path, taken: set[str] | None = None
+) -> None:
+    """Make every slug unique ("...-2"), in input order, so names are stable.
 
-    `taken` holds names already in use (documents skipped as unchanged). A renamed
-    document is built again, since its xml:id is part of the name.
+    Taken are the names of this batch, `taken` (documents skipped as unchanged) and files
+    in `out_dir` imported from another input. A renamed document is built again, since
+    its xml:id is part of the name.
     """
     taken = set() if taken is None else taken
     for result in results:
+        key = source_key(result.source, out_dir)
         for k, slug in enumerate(result.slugs):
             unique, n = slug, 2
-            while unique in taken:
+            while unique in taken or _owned_by_another(out_dir / f"{unique}.xml", key):
                 unique, n = f"{slug}-{n}", n + 1
             taken.add(unique)
             if unique != slug:
@@ -152,11 +156,20 @@ def assign_names(results: Iterable[PageResult], taken: set[str] | None = None) -
                 result.payloads[k] = serialize(root)
 
 
+def _owned_by_another(path: Path, key: str) -> bool:
+    try:
+        source = read_stamp(path).source
+    except OSError:
+        return False
+    return source is not None and source != key
+
+
 def write_documents(result: PageResult, out_dir: Path, force: bool = False) -> None:
+    key = source_key(result.source, out_dir)
     for slug, body in zip(result.slugs, result.payloads):
         path = out_dir / f"{slug}.xml"
         try:
-            result.outcomes.append(write_tei(path, body, force=force))
+            result.outcomes.append(write_tei(path, body, key, force=force))
         except OSError as err:
             result.error = f"{path}: cannot write: {err.strerror or err}"
 
@@ -183,21 +196,30 @@ def import_raw(
         progress.advance(page)
     skipped_sources = {page.source for page in skipped}
     pages = read_pages([s for s in sources if s not in skipped_sources], family=family, jobs=jobs, progress=progress)
-    assign_names(pages, taken={slug for page in skipped for slug in page.slugs})
+    assign_names(pages, out_dir, taken={slug for page in skipped for slug in page.slugs})
     if write and record is not None:
         for page in pages:
+            _warn_of_orphans(page, record)
             if page.error is None:
                 write_documents(page, out_dir, force=force)
             if not page.failed and page.sha256 and page.family:
-                record.remember(page.source, page.sha256, family, page.family, page.slugs)
+                record.remember(page.source, page.sha256, family, page.family, page.slugs, page.warnings)
         if pages:
             record.save()
     position = {source: k for k, source in enumerate(sources)}
     return failed + sorted(skipped + pages, key=lambda page: position[page.source])
 
 
+def _warn_of_orphans(page: PageResult, record: ImportRecord) -> None:
+    """A corrected raw page may name its document anew; the old file is kept, and said so."""
+    gone = [slug for slug in record.entry(page.source).get("slugs", []) if slug not in page.slugs]
+    if gone and page.error is None:
+        names = ", ".join(f"{slug}.xml" for slug in gone)
+        page.warnings.append(f"no longer produces {names} (kept; delete it if it is obsolete)")
+
+
 def _skip_unchanged(source: Path, record: ImportRecord | None, family: str | None) -> PageResult | None:
-    if record is None:
+    if record is None or not source.is_file():
         return None
     try:
         sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
@@ -208,5 +230,11 @@ def _skip_unchanged(source: Path, record: ImportRecord | None, family: str | Non
         return None
     outcomes = [WriteOutcome(record.out_dir / f"{slug}.xml", WriteStatus.UNCHANGED) for slug in entry["slugs"]]
     return PageResult(
-        source=source, family=entry["family"], slugs=list(entry["slugs"]), outcomes=outcomes, sha256=sha256, skipped=True
+        source=source,
+        family=entry["family"],
+        slugs=list(entry["slugs"]),
+        outcomes=outcomes,
+        sha256=sha256,
+        skipped=True,
+        warnings=list(entry.get("warnings", [])),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from teikit.teifile import FileState, file_state, write_atomic
+from teikit.teifile import FileState, read_stamp, write_atomic
 
 RECORD_NAME = ".teikit-import.json"
 
@@ -49,22 +49,32 @@ class ImportRecord:
             entries = {}
         return cls(out_dir, entries)
 
+    def entry(self, source: Path) -> dict:
+        return self.entries.get(source_key(source, self.out_dir), {})
+
     def unchanged(self, source: Path, sha256: str, family: str | None) -> dict | None:
         """The recorded entry if importing `source` again would write the same files."""
-        entry = self.entries.get(source_key(source, self.out_dir))
+        entry, key = self.entry(source), source_key(source, self.out_dir)
         if not entry or entry.get("sha256") != sha256 or entry.get("forced_family") != family:
             return None
-        outputs = [self.out_dir / f"{slug}.xml" for slug in entry.get("slugs", [])]
-        if not outputs or any(file_state(path) is not FileState.AS_IMPORTED for path in outputs):
+        slugs = entry.get("slugs", [])
+        try:
+            stamps = [read_stamp(self.out_dir / f"{slug}.xml") for slug in slugs]
+        except OSError:
+            return None
+        if not stamps or any(s.state is not FileState.AS_IMPORTED or s.source != key for s in stamps):
             return None
         return entry
 
-    def remember(self, source: Path, sha256: str, family: str | None, reader: str, slugs: list[str]) -> None:
+    def remember(
+        self, source: Path, sha256: str, family: str | None, reader: str, slugs: list[str], warnings: list[str]
+    ) -> None:
         self.entries[source_key(source, self.out_dir)] = {
             "sha256": sha256,
             "forced_family": family,
             "family": reader,
             "slugs": slugs,
+            "warnings": warnings,
         }
 
     def save(self) -> None:

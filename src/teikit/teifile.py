@@ -33,7 +33,7 @@ STRUCTURAL = {
 }
 
 STAMP_TARGET = "teikit-import"
-_STAMP_LINE = re.compile(rb'<\?teikit-import checksum="sha256:([0-9a-f]{64})"\?>\n')
+_STAMP_LINE = re.compile(rb'<\?teikit-import checksum="sha256:([0-9a-f]{64})"(?: source="([^"<>&]*)")?\?>\n')
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -61,8 +61,10 @@ def checksum(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def stamped(body: bytes) -> bytes:
-    return XML_DECLARATION + f'<?{STAMP_TARGET} checksum="sha256:{checksum(body)}"?>\n'.encode() + body
+def stamped(body: bytes, source: str) -> bytes:
+    """The file: declaration, the stamp (checksum of the body, the raw input it came from), body."""
+    source = re.sub(r'["<>&]', "_", source)
+    return XML_DECLARATION + f'<?{STAMP_TARGET} checksum="sha256:{checksum(body)}" source="{source}"?>\n'.encode() + body
 
 
 class FileState(Enum):
@@ -72,29 +74,53 @@ class FileState(Enum):
     NOT_IMPORTED = "not written by teikit import"
 
 
-def file_state(path: Path) -> FileState:
-    """Has anyone changed this file since teikit wrote it?"""
+@dataclass
+class Stamp:
+    state: FileState
+    checksum: str | None = None  # of the body as imported
+    source: str | None = None  # the raw input it was imported from
+
+
+def read_stamp(path: Path) -> Stamp:
+    """Has anyone changed this file since teikit wrote it, and from which input did it come?"""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return FileState.ABSENT
+        return Stamp(FileState.ABSENT)
     if not data.startswith(XML_DECLARATION):
-        return FileState.NOT_IMPORTED
+        return Stamp(FileState.NOT_IMPORTED)
     m = _STAMP_LINE.match(data, len(XML_DECLARATION))
     if not m:
-        return FileState.NOT_IMPORTED
-    body = data[m.end() :]
-    return FileState.AS_IMPORTED if checksum(body) == m.group(1).decode() else FileState.EDITED
+        return Stamp(FileState.NOT_IMPORTED)
+    recorded = m.group(1).decode()
+    source = m.group(2).decode() if m.group(2) is not None else None
+    state = FileState.AS_IMPORTED if checksum(data[m.end() :]) == recorded else FileState.EDITED
+    return Stamp(state, recorded, source)
+
+
+def file_state(path: Path) -> FileState:
+    return read_stamp(path).state
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
+    """Write to a temporary file beside `path`, then rename it over `path`.
+
+    The new file keeps the old one's permissions, or gets the usual ones (umask), not
+    the private mode temporary files are created with.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
+            os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -106,6 +132,7 @@ class WriteStatus(Enum):
     WRITTEN = "written"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    KEPT = "kept, edited by hand"
     REFUSED = "refused"
 
 
@@ -116,17 +143,28 @@ class WriteOutcome:
     reason: str = ""
 
 
-def write_tei(path: Path, body: bytes, force: bool = False) -> WriteOutcome:
-    """Write a serialised document unless that would destroy an editor's work."""
-    data = stamped(body)
-    state = file_state(path)
-    if state is FileState.ABSENT:
+def write_tei(path: Path, body: bytes, source: str, force: bool = False) -> WriteOutcome:
+    """Write a serialised document unless that would destroy an editor's work.
+
+    A file edited since import is kept without complaint when the import would write what
+    it wrote then (the editor's version is simply newer); it is refused when the import
+    now differs, since replacing it would lose the corrections. A file imported from
+    another input is never taken over.
+    """
+    data = stamped(body, source)
+    stamp = read_stamp(path)
+    if stamp.state is FileState.ABSENT:
         write_atomic(path, data)
         return WriteOutcome(path, WriteStatus.WRITTEN)
-    if state is not FileState.AS_IMPORTED and not force:
-        return WriteOutcome(
-            path, WriteStatus.REFUSED, f"{path}: {state.value}; not overwritten (use --force to replace it)"
-        )
+    if not force:
+        if stamp.source is not None and stamp.source != re.sub(r'["<>&]', "_", source):
+            return WriteOutcome(path, WriteStatus.REFUSED, f"{path}: imported from {stamp.source}; not overwritten")
+        if stamp.state is FileState.EDITED and stamp.checksum == checksum(body):
+            return WriteOutcome(path, WriteStatus.KEPT)
+        if stamp.state is not FileState.AS_IMPORTED:
+            return WriteOutcome(
+                path, WriteStatus.REFUSED, f"{path}: {stamp.state.value}; not overwritten (use --force to replace it)"
+            )
     if path.read_bytes() == data:
         return WriteOutcome(path, WriteStatus.UNCHANGED)
     write_atomic(path, data)

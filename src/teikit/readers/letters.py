@@ -30,12 +30,18 @@ _POSTSCRIPT = re.compile(r"^(?P<label>P\.\s?P\.\s?S\.|P\.\s?S\.|PPS\b|PS\b|N\.\s
 _SIGNATURE = re.compile(r"^(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+(?:\s*\([^)]{1,40}\))?\.?$")
 
 
+_PLACE = re.compile(r"[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|on|am|an|upon|de|sur))*")
+
+
 def is_dateline(text: str, year: int | None = None) -> tuple[DateValue, str | None] | None:
     """A line that is only a date, or a place and a date ("Moscow, 24 April 1922").
 
-    `year` is the document's year, for datelines that omit it ("20/XII.").
+    `year` is the document's year, for datelines that omit it ("20/XII."). A bare year
+    next to other words ("Request for 2000 rifles") is no dateline.
     """
     text = collapse_spaces(text)
+    if len(text) > 80:
+        return None
     whole = parse_date(text, year=year)
     if whole is not None:
         return whole, None
@@ -43,10 +49,14 @@ def is_dateline(text: str, year: int | None = None) -> tuple[DateValue, str | No
     if found is None:
         return None
     start, end, value = found
-    rest = (text[:start] + " " + text[end:]).strip(" ,.;")
-    if rest and len(rest.split()) <= 3 and rest[0].isupper() and not _SALUTE.match(text):
+    rest = collapse_spaces(text[:start] + " " + text[end:]).strip(" ,.;")
+    if _has_month(value) and _PLACE.fullmatch(rest) and len(rest.split()) <= 4 and not _SALUTE.match(text):
         return value, rest
     return None
+
+
+def _has_month(value: DateValue) -> bool:
+    return any(v and len(v) >= 7 for v in (value.when, value.not_before, value.not_after, value.from_))
 
 
 def is_salute(text: str) -> bool:
