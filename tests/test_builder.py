@@ -62,3 +62,13 @@ def test_a_document_without_a_date_has_no_date_anywhere():
 
 def test_built_letter_is_valid_tei(tei_all):
     assert_valid_tei(tei_all, build_tei(letter(), "d1", "x.txt"))
+
+
+def test_a_note_number_printed_twice_keeps_both_notes_with_unique_ids(tei_all):
+    doc = letter(notes=[Note("1", [Para(["First."])], 1), Note("1", [Para(["Again one."])], 1)])
+    tei = build_tei(doc, "d1", "x.txt")
+    ids = xp(tei, "//tei:note/@xml:id")
+    assert sorted(ids) == ["d1-n1", "d1-n1-2"]
+    assert xp(tei, "string(//tei:body//tei:note)") == "First."
+    assert xp(tei, "string(//tei:back//tei:note)") == "Again one."
+    assert_valid_tei(tei_all, tei)

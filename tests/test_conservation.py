@@ -36,3 +36,11 @@ def test_a_dropped_part_is_taken_out_where_it_stood_not_inside_an_earlier_word()
     text = "Someone wrote the articles one"
     assert lost_words(text, [Dropped(1, "one", "footnote marker", column=27)], [root]) == []
     assert lost_words(text, [Dropped(1, "one", "footnote marker")], [root]) == ["Some", "one"]
+
+
+def test_words_teikit_writes_itself_do_not_count_as_kept():
+    root = tei(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><p>Converted by the generic reader</p>'
+        "</encodingDesc></teiHeader><p>The articles were late.</p></TEI>"
+    )
+    assert lost_words("The generic articles were late.", [], [root]) == ["generic"]

@@ -109,8 +109,11 @@ class TeiBuilder:
         self.doc = doc
         self.doc_id = doc_id
         self.source_name = source_name
-        self.notes = {note.n: note for note in doc.notes}
-        self.placed: set[str] = set()
+        self.notes: dict[str, Note] = {}
+        for note in doc.notes:  # a page may print a number twice: the first answers the marker
+            self.notes.setdefault(note.n, note)
+        self.placed: set[int] = set()  # id() of the notes already in the text
+        self.note_ids: set[str] = set()
 
     # -- the whole -------------------------------------------------------
     def build(self) -> etree._Element:
@@ -121,7 +124,7 @@ class TeiBuilder:
         text = sub(root, "text")
         body = sub(text, "body")
         self.body(body)
-        unplaced = [n for n in self.doc.notes if n.n not in self.placed]
+        unplaced = [n for n in self.doc.notes if id(n) not in self.placed]
         if unplaced:
             div = sub(sub(text, "back"), "div", type="notes")
             for note in unplaced:
@@ -284,7 +287,7 @@ class TeiBuilder:
                 sub(parent, "supplied", node.text)
             elif isinstance(node, NoteRef):
                 note = self.notes.get(node.n)
-                if note is not None and node.n not in self.placed:
+                if note is not None and id(note) not in self.placed:
                     self.note(parent, note, place="foot")
                 else:
                     append_text(parent, node.marker)
@@ -297,10 +300,18 @@ class TeiBuilder:
             else:  # pragma: no cover
                 raise TypeError(f"unknown inline {node!r}")
 
+    def unique_note_id(self, note: Note) -> str:
+        base = candidate = f"{self.doc_id}-n{note.number}"
+        k = 2
+        while candidate in self.note_ids:
+            candidate, k = f"{base}-{k}", k + 1
+        self.note_ids.add(candidate)
+        return candidate
+
     def note(self, parent: etree._Element, note: Note, place: str) -> None:
-        self.placed.add(note.n)
+        self.placed.add(id(note))
         el = sub(parent, "note", type="footnote", n=note.n, place=place)
-        el.set(XML_ID, f"{self.doc_id}-n{note.number}")
+        el.set(XML_ID, self.unique_note_id(note))
         if note.label:
             sub(el, "label", note.label)
         if len(note.paras) == 1:

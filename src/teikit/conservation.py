@@ -44,10 +44,20 @@ def kept_lines(text: str, dropped: Iterable[Dropped]) -> list[str]:
     return lines
 
 
+# Text teikit writes itself, which must not count as keeping a word of the page.
+_GENERATED = etree.XPath(
+    "//t:encodingDesc | //t:publicationStmt/t:authority | //t:langUsage | //t:textClass",
+    namespaces={"t": "http://www.tei-c.org/ns/1.0"},
+)
+
+
 def tei_words(roots: Iterable[etree._Element]) -> set[str]:
     found: set[str] = set()
     for root in roots:
-        found.update(words(" ".join(root.itertext())))
+        generated = {el for part in _GENERATED(root) for el in part.iter()}  # holds the proxies
+        texts = [el.text for el in root.iter() if el.text and el not in generated]
+        texts += [el.tail for el in root.iter() if el.tail and el.getparent() not in generated]
+        found.update(words(" ".join(texts)))
         for el in root.iter():  # a footnote's or a page's number lives in its @n
             if el.get("n"):
                 found.update(words(el.get("n")))
