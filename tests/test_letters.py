@@ -56,3 +56,15 @@ def test_paragraphs_each_opening_with_a_quotation_mark_are_one_quote():
     quote = blocks[1]
     assert isinstance(quote, Quote) and quote.type == "telegram"
     assert [p.content for p in quote.blocks] == [["First."], ["Second."]]
+
+
+def test_paragraphs_opening_with_a_closed_quotation_are_not_a_quote():
+    blocks = letter_blocks(["Dear Comrade,", "“Left” communists are wrong.", "“Very well,” said Bukharin, “we shall see.”", "That is all for today."])
+    assert [type(b) for b in blocks] == [Opener, Para, Para, Para]
+    assert blocks[1].content == ["“Left” communists are wrong."]
+
+
+def test_many_unclosed_quotation_paragraphs_take_linear_time():
+    paras = ["Dear Comrade,"] + ["“An unclosed quotation paragraph"] * 20000
+    blocks = letter_blocks(paras)  # quadratic scanning would take minutes here
+    assert len(blocks) == 20001

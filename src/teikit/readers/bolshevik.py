@@ -555,7 +555,10 @@ _MARKER_FORMS: list[tuple[re.Pattern[str], int]] = [
 ]
 _HEADING_MARKER = re.compile(rf"(?<=[^\W\d_])\s?(?P<n>\d{{1,2}}|{_WORDS})\s*$")
 _NOT_A_MARKER_BEFORE = re.compile(
-    r"(?:No|Nos|p|pp|S|L|Ll|F|D|Op|On|Art|Article|Vol|Volume|Chapter|ch|item|point|paragraph|§)\.?", re.I
+    r"(?:No|Nos|p|pp|S|L|Ll|F|D|Op|On|Art|Article|Vol|Volume|Chapter|ch|item|point|paragraph|§"
+    r"|Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October"
+    r"|Nov|November|Dec|December)\.?",  # "April 2": a day, not note 2
+    re.I,
 )
 
 

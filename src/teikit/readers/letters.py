@@ -158,6 +158,31 @@ _QUOTE_OPEN = ("“", '"', "«", "„")
 _QUOTE_CLOSE = ("”", '"', "»", "“")
 
 
+def _open_quotes(text: str) -> int:
+    """Opening minus closing quotation marks: > 0 when a quotation runs on past the paragraph."""
+    opened = text.count("“") + text.count("«") + text.count("„")
+    closed = text.count("”") + text.count("»")
+    if text.startswith("„"):
+        closed -= text.count("“")  # German „...“ closes with “
+        opened -= text.count("“")
+    return opened - closed + text.count('"') % 2
+
+
+def _quote_run(paras: list[str], i: int) -> tuple[int, int]:
+    """(end, scanned) for a quotation of several paragraphs starting at `i`.
+
+    Typographic convention: every paragraph of the quotation opens with a quotation mark
+    and leaves it open; the last one closes it. `end` is `i` when there is none; then no
+    paragraph before `scanned` can start one either (they would run into the same end).
+    """
+    j = i
+    while j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and _open_quotes(paras[j]) > 0:
+        j += 1
+    if j > i and j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and _open_quotes(paras[j]) <= 0:
+        return j + 1, j + 1
+    return i, max(j, i + 1)
+
+
 _ANNOUNCED = re.compile(r"\b(telegram|letter|statement|resolution|declaration|note)s?\b[^.]*:$", re.I)
 
 
@@ -168,25 +193,19 @@ def _announced(previous: str) -> str | None:
 
 
 def _body_blocks(paras: list[str], note_numbers: Collection[str]) -> list[Block]:
-    """Paragraphs, with runs of paragraphs that each open with a quotation mark as one quote.
-
-    Typographic convention: a quotation of several paragraphs opens every paragraph with
-    a quotation mark and closes only the last.
-    """
+    """Paragraphs, with each quotation of several paragraphs as one quote."""
     blocks: list[Block] = []
     i = 0
     while i < len(paras):
-        j = i
-        while j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and not paras[j].rstrip().endswith(_QUOTE_CLOSE):
-            j += 1
-        if j > i and j < len(paras) and paras[j].startswith(_QUOTE_OPEN):
-            quoted = [p[1:] for p in paras[i : j + 1]]
-            quoted[-1] = quoted[-1].rstrip()[:-1] if quoted[-1].rstrip().endswith(_QUOTE_CLOSE) else quoted[-1]
-            blocks.append(
-                Quote([Para(parse_inline(q, note_numbers)) for q in quoted], type=_announced(paras[i - 1] if i else ""), rend="double-quotes")
-            )
-            i = j + 1
-            continue
-        blocks.append(Para(parse_inline(paras[i], note_numbers)))
-        i += 1
+        end, scanned = _quote_run(paras, i)
+        if end > i:
+            quoted = [p[1:] for p in paras[i:end]]
+            last = quoted[-1].rstrip()
+            quoted[-1] = last[:-1] if last.endswith(_QUOTE_CLOSE) else last
+            kind = _announced(paras[i - 1] if i else "")
+            blocks.append(Quote([Para(parse_inline(q, note_numbers)) for q in quoted], type=kind, rend="double-quotes"))
+            i = end
+        else:
+            blocks.extend(Para(parse_inline(p, note_numbers)) for p in paras[i:scanned])
+            i = scanned
     return blocks
