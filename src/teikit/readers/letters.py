@@ -168,7 +168,7 @@ def _open_quotes(text: str) -> int:
     return opened - closed + text.count('"') % 2
 
 
-def _quote_run(paras: list[str], i: int) -> tuple[int, int]:
+def quote_run(paras: list[str], i: int) -> tuple[int, int]:
     """(end, scanned) for a quotation of several paragraphs starting at `i`.
 
     Typographic convention: every paragraph of the quotation opens with a quotation mark
@@ -192,18 +192,22 @@ def _announced(previous: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def quotation(paras: list[str], note_numbers: Collection[str], kind: str | None = None) -> Quote:
+    """The paragraphs of a quotation, without the marks that open each and close the last."""
+    quoted = [p[1:] for p in paras]
+    last = quoted[-1].rstrip()
+    quoted[-1] = last[:-1] if last.endswith(_QUOTE_CLOSE) else last
+    return Quote([Para(parse_inline(q, note_numbers)) for q in quoted], type=kind, rend="double-quotes")
+
+
 def _body_blocks(paras: list[str], note_numbers: Collection[str]) -> list[Block]:
     """Paragraphs, with each quotation of several paragraphs as one quote."""
     blocks: list[Block] = []
     i = 0
     while i < len(paras):
-        end, scanned = _quote_run(paras, i)
+        end, scanned = quote_run(paras, i)
         if end > i:
-            quoted = [p[1:] for p in paras[i:end]]
-            last = quoted[-1].rstrip()
-            quoted[-1] = last[:-1] if last.endswith(_QUOTE_CLOSE) else last
-            kind = _announced(paras[i - 1] if i else "")
-            blocks.append(Quote([Para(parse_inline(q, note_numbers)) for q in quoted], type=kind, rend="double-quotes"))
+            blocks.append(quotation(paras[i:end], note_numbers, kind=_announced(paras[i - 1] if i else "")))
             i = end
         else:
             blocks.extend(Para(parse_inline(p, note_numbers)) for p in paras[i:scanned])

@@ -37,7 +37,7 @@ from teikit.model import (
     TaggedText,
 )
 from teikit.readers import Reader
-from teikit.readers.letters import is_dateline, is_salute, is_signature, letter_blocks
+from teikit.readers.letters import is_dateline, is_salute, is_signature, letter_blocks, quotation, quote_run
 from teikit.readers.notes import is_notes_heading, note_start, parse_notes
 from teikit.readers.page import Page, nonblank
 
@@ -323,14 +323,14 @@ def _head_or_tail_line(parts: _Parts, item: tuple[int, str], at_end: bool = Fals
 def _unheaded_notes(lines: list[tuple[int, str]]) -> int | None:
     """Footnotes without a heading: from the first line opening with "[1]" (or "1." when
     the text holds a "[1]" marker) to the end."""
-    text_before = ""
+    marker_seen = False
     for j in range(len(lines)):
         line = collapse_spaces(lines[j][1])
         start = note_start(line)
         if start is not None and start[1] == 1 and j > 0:
-            if line.startswith("[1]") or "[1]" in text_before or "¹" in text_before:
+            if line.startswith("[1]") or marker_seen:
                 return j
-        text_before += " " + line
+        marker_seen = marker_seen or "[1]" in line or "¹" in line
     return None
 
 
@@ -502,14 +502,10 @@ def article_blocks(paragraphs: list[str], numbers: Collection[str] = ()) -> list
                 blocks.append(Quote(speeches, type="dialogue", rend="double-quotes"))
                 i = after
                 continue
-        j = i
-        while j < len(paragraphs) and paragraphs[j].startswith(_QUOTE_OPEN) and not _closes(paragraphs[j]):
-            j += 1
-        if j > i and j < len(paragraphs) and paragraphs[j].startswith(_QUOTE_OPEN):
-            quoted = [p[1:] for p in paragraphs[i : j + 1]]
-            quoted[-1] = quoted[-1].rstrip()[:-1]
-            blocks.append(Quote([Para(parse_inline(q, numbers)) for q in quoted], rend="double-quotes"))
-            i = j + 1
+        end, scanned = quote_run(paragraphs, i)
+        if end > i:
+            blocks.append(quotation(paragraphs[i:end], numbers))
+            i = end
             continue
         blocks.append(Para(parse_inline(paragraphs[i], numbers)))
         i += 1
