@@ -223,3 +223,13 @@ def test_labels_of_repeated_back_links_are_dropped_from_the_note():
     _, result, (tei,) = read("notes-heading-double-backlinks.txt")
     assert text_of(xp(tei, "//tei:note[@n='1']")[0]) == "Gorky's letter has not been found."
     assert [d.text for d in result.dropped if d.reason == "wiki back-links"] == ["1.0 1.1"]
+
+
+def test_wiki_menu_words_inside_the_text_are_kept():
+    from teikit.readers.marxists_wiki import read_wiki_page
+
+    page = SAMPLE.read_text(encoding="utf-8").replace(
+        "At 7 o’clock tonight", "Categories: the first are the workers.\n\nRead\n\nAt 7 o’clock tonight"
+    )
+    dropped = {d.text for d in read_wiki_page(page).dropped}
+    assert "Read" not in dropped and "Categories: the first are the workers." not in dropped

@@ -363,3 +363,15 @@ def test_old_and_new_style_date_is_dated_by_the_new_style():
     _, _, (tei,) = read("old-and-new-style-date.txt")
     (date,) = xp(tei, "//tei:creation/tei:date")
     assert (date.text, date.get("when")) == ("26 October (8 November), 1917", "1917-11-08")
+
+
+def test_navigation_like_lines_inside_the_text_are_kept():
+    from teikit.readers.mia import read_mia_page
+
+    page = JOFFE.read_text(encoding="utf-8").replace(
+        "Thank you for the “supplement”", "Home\n\nWages | prices | rents\n\nThank you for the “supplement”"
+    )
+    result = read_mia_page(page)
+    dropped = {d.text for d in result.dropped}
+    assert "Home" not in dropped and "Wages | prices | rents" not in dropped
+    assert any("backward" in t for t in dropped)

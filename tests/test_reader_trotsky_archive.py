@@ -409,3 +409,12 @@ def test_every_word_of_the_page_is_kept(page):
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_output_is_valid_tei(page, tei_all):
     assert_valid_tei(tei_all, read(page)[2])
+
+
+def test_footer_words_inside_the_text_are_kept():
+    from teikit.readers.trotsky_archive import read_trotsky_archive_page as read_trotsky_page
+
+    page = (RAW / "1938-03-02-trotsky-krestinsky.trotsky-archive.txt").read_text(encoding="utf-8")
+    page += "\nThe workers must report abuses by the bureaucracy.\n\nReport Abuse | Powered By Google Sites\n"
+    result = read_trotsky_page(page)
+    assert [d.reason for d in result.dropped if "abuse" in d.text.lower()] == ["site footer"]

@@ -53,7 +53,8 @@ def looks_like_wiki_page(text: str) -> bool:
 
 def read_wiki_page(text: str) -> ReadResult:
     page = Page.from_text(text)
-    gone = page.drop_matching(WIKI_FURNITURE, range(len(page.lines)))
+    gone = page.drop_matching(WIKI_FURNITURE[:2], range(min(12, len(page.lines))))  # below the title
+    gone |= page.drop_trailing(WIKI_FURNITURE)  # the wiki's footer and menus
     lines = ["" if i in gone else line for i, line in enumerate(page.lines)]
 
     title_index = next((i for i, line in enumerate(lines) if line.strip()), 0)

@@ -61,7 +61,7 @@ def read_mia_page(text: str) -> ReadResult:
     _unglue_links(page, fields)
     apply_fields(doc, fields, page)
 
-    gone = page.drop_matching(NAVIGATION, range(header_end, len(page.lines)))
+    gone = page.drop_trailing(NAVIGATION, stop=header_end)
     body_lines = ["" if i in gone or i < header_end else page.lines[i] for i in range(len(page.lines))]
     paragraphs, note_lines = split_notes_section(page, body_lines, lambda line: line.lstrip().startswith("["))
     documents = documents_of(doc, paragraphs, parse_notes(note_lines))

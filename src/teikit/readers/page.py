@@ -52,6 +52,23 @@ class Page:
         return gone
 
 
+    def drop_trailing(self, patterns: Iterable[tuple[re.Pattern[str], str]], stop: int = 0) -> set[int]:
+        """Drop the site furniture at the foot of the page: the run of matching (or blank)
+        lines at its end, down to line `stop`. The same words inside the text stay."""
+        patterns = list(patterns)
+        gone: set[int] = set()
+        for i in range(len(self.lines) - 1, stop - 1, -1):
+            line = self.lines[i].strip()
+            if not line:
+                continue
+            reason = next((r for p, r in patterns if p.fullmatch(line)), None)
+            if reason is None:
+                break
+            self.drop(i, reason)
+            gone.add(i)
+        return gone
+
+
 def blocks_of(lines: list[str], start: int = 0) -> list[tuple[int, str]]:
     """Blank-line separated blocks as (first line index, lines joined by newlines)."""
     blocks: list[tuple[int, str]] = []

@@ -52,7 +52,7 @@ _TITLE_LINE = re.compile(rf"(?P<author>{_AUTHOR})\s*:\s+(?P<title>\S.*)")
 _SITE_FOOTER = [
     (re.compile(r"\|"), "layout separator"),
     (re.compile(r"Kommentare|Comments|Kommentar hinzufügen|Add a comment", re.I), "site comments link"),
-    (re.compile(r".*Powered\s+By\s+Google\s+Sites.*|.*Report\s+Abuse.*|.*Recent\s+Site\s+Activity.*", re.I), "site footer"),
+    (re.compile(r".*Powered\s+By\s+Google\s+Sites.*|(?:.*\|\s*)?Report\s+Abuse(?:\s*\|.*)?|Recent\s+Site\s+Activity.*", re.I), "site footer"),
     (re.compile(r"(?:Sign\s+in|Anmelden)(?:\s*\|.*)?", re.I), "site footer"),
 ]
 _RESPONSIBILITY = re.compile(
@@ -136,7 +136,8 @@ class _Parts:
 
 def read_trotsky_archive_page(text: str) -> ReadResult:
     page = Page.from_text(text)
-    lines = [(i, line) for i, line in nonblank(page.lines) if not _drop_boilerplate(page, i, line)]
+    footer = page.drop_trailing(_SITE_FOOTER)
+    lines = [(i, line) for i, line in nonblank(page.lines) if i not in footer and not _drop_breadcrumb(page, i, line)]
     doc = Document(family=FAMILY, doc_type="article", title="")
     header = _Header()
     parts = _Parts()
@@ -161,15 +162,10 @@ def read_trotsky_archive_page(text: str) -> ReadResult:
     return ReadResult(documents=[doc], dropped=page.dropped, warnings=list(doc.warnings))
 
 
-def _drop_boilerplate(page: Page, i: int, line: str) -> bool:
-    line = collapse_spaces(line)
-    if _BREADCRUMB.fullmatch(line):
+def _drop_breadcrumb(page: Page, i: int, line: str) -> bool:
+    if _BREADCRUMB.fullmatch(collapse_spaces(line)):
         page.drop(i, "navigation breadcrumb")
         return True
-    for pattern, reason in _SITE_FOOTER:
-        if pattern.fullmatch(line):
-            page.drop(i, reason)
-            return True
     return False
 
 
