@@ -410,3 +410,20 @@ def test_find_date_ignores_dates_glued_to_words() -> None:
 
 def test_find_date_without_any_date_is_none() -> None:
     assert find_date("Comrade Stalin for the Politbureau") is None
+
+
+def test_a_short_all_digit_form_in_running_text_is_not_a_date():
+    assert find_date("see paragraph 3.4.15 of the statutes") is None
+    assert parse_date("27.3.26").when == "1926-03-27"
+
+
+@pytest.mark.parametrize(
+    "julian,gregorian",
+    [("1917-10-25", "1917-11-07"), ("1904-12-20", "1905-01-02"), ("1850-01-01", "1850-01-13"), ("1918-01-31", "1918-02-13")],
+)
+def test_old_style_dates_convert_to_the_gregorian_calendar(julian, gregorian):
+    from datetime import date
+
+    from teikit.dates import julian_to_gregorian
+
+    assert julian_to_gregorian(date.fromisoformat(julian)).isoformat() == gregorian

@@ -498,3 +498,8 @@ def test_every_word_of_the_page_is_kept(page):
 def test_output_is_valid_tei(page, tei_all):
     for root in read(page)[2]:
         assert_valid_tei(tei_all, root)
+
+
+def test_a_name_ending_like_a_number_word_is_not_a_note_marker():
+    _, result, (root,) = read(HERE / "recipient-name-ending-in-a-number-word.txt")
+    assert result.documents[0].recipients[0].name == "Ya. E. Sten"

@@ -375,3 +375,15 @@ def test_navigation_like_lines_inside_the_text_are_kept():
     dropped = {d.text for d in result.dropped}
     assert "Home" not in dropped and "Wages | prices | rents" not in dropped
     assert any("backward" in t for t in dropped)
+
+
+@pytest.mark.parametrize(
+    "text,when",
+    [("26 October (8 November), 1917", "1917-11-08"), ("19 December (1 January), 1917", "1918-01-01"),
+     ("October 25 (7), 1917", "1917-11-07"), ("26 October (9 November), 1917", None)],
+)
+def test_a_date_in_both_calendars_is_dated_by_the_new_style_when_they_agree(text, when):
+    from teikit.readers.collected_works import find_dual_date
+
+    found = find_dual_date(text)
+    assert (found[2].when if found else None) == when

@@ -479,3 +479,12 @@ def test_tei_is_valid(path, tei_all):
 def test_no_warnings_on_known_layout(path):
     _, result, _ = read(path)
     assert result.warnings == []
+
+
+def test_entry_years_turn_only_from_december_to_january():
+    from teikit.readers.yale_sda import EntryDates
+
+    dates = EntryDates(1934)
+    assert [dates.resolve(t).when for t in ("1 December", "30 November", "31 December", "1 January")] == [
+        "1934-12-01", "1934-11-30", "1934-12-31", "1935-01-01"
+    ]

@@ -54,7 +54,7 @@ Examples:
   teikit import raw/ -o tei/ --force         overwrite files edited by hand
 """,
 )
-@click.argument("raw", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("raw", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"), show_default=True, help="Folder for the TEI files.")
 @click.option("--family", type=click.Choice(family_names()), help=f"Use this reader instead of detecting the family. {FAMILY_HELP}.")
 @click.option("--force", is_flag=True, help="Overwrite TEI files that were edited after import.")

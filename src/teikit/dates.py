@@ -66,6 +66,21 @@ class DateValue:
         return int(key[:4]) if key else None
 
 
+def julian_to_gregorian(day: date) -> date:
+    """The Gregorian date of a day given in the Julian calendar (Old Style, Russia to 1918).
+
+    `day` holds the Julian year, month and day as numbers; the difference between the
+    calendars grows by one day in each century year not divisible by 400.
+    """
+    century = day.year // 100 if day.month > 2 else (day.year - 1) // 100
+    return day + timedelta(days=century - century // 4 - 2)
+
+
+def has_month(value: DateValue) -> bool:
+    """Is the date known at least to the month? A bare year in a title is not a dating."""
+    return any(v and len(v) >= 7 for v in (value.when, value.not_before, value.not_after, value.from_, value.to))
+
+
 def two_digit_year(yy: int) -> int:
     """Expand a two-digit year within the sources' century 1860-1959 ('08' -> 1908, '99' -> 1899)."""
     if not 0 <= yy <= 99:
@@ -447,6 +462,10 @@ def _is_year_only(fields: _Fields) -> bool:
     return all(len(value) == 4 for value in fields.values())
 
 
+# "3.4.15" inside running text is as likely a paragraph number as a date.
+_ALL_DIGITS_SHORT = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2}")
+
+
 def find_date(
     text: str, *, year: int | None = None, month: int | None = None
 ) -> tuple[int, int, DateValue] | None:
@@ -464,7 +483,7 @@ def find_date(
         while match is not None:  # restart one character on: candidates may overlap
             start, end = match.span()
             fields = form.build(match, ctx)
-            if fields is not None and not _is_hedged(text, start, end):
+            if fields is not None and not _is_hedged(text, start, end) and not _ALL_DIGITS_SHORT.fullmatch(match.group()):
                 rank = (_is_year_only(fields), start, start - end)
                 if best is None or rank < best[0]:
                     best = (rank, start, end, fields)

@@ -336,14 +336,23 @@ def _heading_without_marker(page: Page, i: int, chunk: _Chunk) -> str:
     m = _HEADING_MARKER.search(line)
     if m is None:
         return line
-    raw = m.group("n")
+    raw = m.group("n") or m.group("w")
     n = int(raw) if raw.isdigit() else number_word(raw)
-    if n is None:
+    if n is None or not _page_has_note(page, n):
         return line
     chunk.heading_notes.add(n)
     start = page.lines[i].rfind(raw)
     page.drop(i, "footnote marker on the document heading (its note is kept at the end)", text=raw, column=start)
     return line[: m.start()].rstrip()
+
+
+def _page_has_note(page: Page, n: int) -> bool:
+    """Is there a note numbered `n` ("3." or "three.") anywhere on the page?"""
+    for line in page.lines:
+        m = _NOTE_LINE.match(line)
+        if m and (int(m.group("num")) if m.group("num").isdigit() else number_word(m.group("num"))) == n:
+            return True
+    return False
 
 
 def _number_in_collection(doc: Document, line: str) -> None:
@@ -553,7 +562,8 @@ _MARKER_FORMS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(rf"(?<=[.!?…)»”’\",;:])\s(?P<w>{_WORDS})(?=\s*$|\s+[A-Z\"“«(])"), 2),  # Krakow? one
     (re.compile(rf"(?<=[.!?…)»”’\",;:])(?P<w>{_WORDS})(?=\s*$|\s+[A-Z\"“«(])"), 2),  # quickly .one
 ]
-_HEADING_MARKER = re.compile(rf"(?<=[^\W\d_])\s?(?P<n>\d{{1,2}}|{_WORDS})\s*$")
+# A digit may be glued to the name ("Lenin1"); a number word needs a space ("Sten" is no "S" + "ten").
+_HEADING_MARKER = re.compile(rf"(?<=[^\W\d_])(?:\s?(?P<n>\d{{1,2}})|\s(?P<w>{_WORDS}))\s*$")
 _NOT_A_MARKER_BEFORE = re.compile(
     r"(?:No|Nos|p|pp|S|L|Ll|F|D|Op|On|Art|Article|Vol|Volume|Chapter|ch|item|point|paragraph|§"
     r"|Jan|January|Feb|February|Mar|March|Apr|April|May|June?|July?|Aug|August|Sept?|September|Oct|October"

@@ -18,7 +18,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from teikit.dates import DateValue, find_date, parse_date
+from datetime import date
+
+from teikit.dates import julian_to_gregorian, DateValue, find_date, parse_date
 from teikit.inline import SUPERSCRIPT_DIGITS, collapse_spaces, parse_inline, plain_text
 from teikit.model import (
     Bibl,
@@ -297,14 +299,17 @@ def find_dual_date(text: str) -> tuple[int, int, DateValue] | None:
     m = _DUAL_DATE.search(text)
     if not m:
         return None
-    new_style = m.group("ns")
-    if new_style.isdigit():  # "October 6 (19)": same month
-        new_style = f"{new_style} {m.group('m1') or m.group('m2')}"
-    parsed = parse_date(f"{new_style} {m.group('y')}") or parse_date(f"{new_style}, {m.group('y')}")
-    if parsed is None:
+    old_style = parse_date(f"{m.group('os')} {m.group('y')}")
+    if old_style is None or old_style.when is None or len(old_style.when) != 10:
         return None
-    attributes = {"when": parsed.when, "not_before": parsed.not_before, "not_after": parsed.not_after}
-    return m.start(), m.end(), DateValue(m.group(0), **attributes)
+    try:
+        gregorian = julian_to_gregorian(date.fromisoformat(old_style.when))
+    except ValueError:  # 29 February of a Julian-only leap year
+        return None
+    printed = re.match(r"\d+", m.group("ns")) or re.search(r"\d+", m.group("ns"))
+    if printed is None or int(printed.group()) != gregorian.day:
+        return None  # the bracket is not this day in the other calendar: no guess
+    return m.start(), m.end(), DateValue(m.group(0), when=gregorian.isoformat())
 
 
 # A place of writing is a few capitalised words ("Moscow", "Gorki", "Novy Afon").

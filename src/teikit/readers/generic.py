@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from teikit.dates import find_date
+from teikit.dates import find_date, has_month
 from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Closer, Document, Opener, Para, ReadResult
 from teikit.readers import Reader
@@ -46,7 +46,7 @@ def read_plain_text(text: str) -> ReadResult:
         dated = is_dateline(paragraphs[0]) if paragraphs else None
         if dated:
             doc.date, doc.place = dated
-    if doc.date is None and (found := find_date(doc.title)):
+    if doc.date is None and (found := find_date(doc.title)) and has_month(found[2]):
         doc.date = found[2]
     doc.title = doc.title or _untitled(doc)
     return ReadResult(documents=[doc], dropped=page.dropped)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from teikit.dates import DateValue, find_date, parse_date
+from teikit.dates import DateValue, find_date, has_month, parse_date
 from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Block, Closer, Opener, Para, Postscript, Quote
 
@@ -50,13 +50,9 @@ def is_dateline(text: str, year: int | None = None) -> tuple[DateValue, str | No
         return None
     start, end, value = found
     rest = collapse_spaces(text[:start] + " " + text[end:]).strip(" ,.;")
-    if _has_month(value) and _PLACE.fullmatch(rest) and len(rest.split()) <= 4 and not _SALUTE.match(text):
+    if has_month(value) and _PLACE.fullmatch(rest) and len(rest.split()) <= 4 and not _SALUTE.match(text):
         return value, rest
     return None
-
-
-def _has_month(value: DateValue) -> bool:
-    return any(v and len(v) >= 7 for v in (value.when, value.not_before, value.not_after, value.from_))
 
 
 def is_salute(text: str) -> bool:

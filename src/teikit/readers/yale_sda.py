@@ -711,7 +711,7 @@ class EntryDates:
         if not m or self.year is None:
             return None
         month = MONTHS.index(m.group("month")) + 1
-        if self.month is not None and month < self.month:
+        if self.month is not None and self.month >= 11 and month <= 2:  # December, then January
             self.year += 1
         self.month = month
         return parse_date(m.group("date"), year=self.year)
