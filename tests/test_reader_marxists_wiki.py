@@ -233,3 +233,10 @@ def test_wiki_menu_words_inside_the_text_are_kept():
     )
     dropped = {d.text for d in read_wiki_page(page).dropped}
     assert "Read" not in dropped and "Categories: the first are the workers." not in dropped
+
+
+def test_an_indented_numbered_list_inside_a_letter_stays_text():
+    _, _, (tei,) = read_with("marxists-wiki", WIKI / "indented-numbered-list-in-letter.txt")
+    assert xp(tei, "//tei:back") == []
+    assert xp(tei, "string(//tei:closer/tei:signed)") == "Lenin"
+    assert "To refuse the loan." in text_of(xp(tei, "//tei:body")[0])

@@ -437,14 +437,27 @@ def split_notes_section(page: Page, lines: list[str], opens_note: Callable[[str]
     return [p for p in paragraphs if p], note_lines
 
 
+_MARKERS = re.compile(r"\[(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+
+
 def _notes_start(blocks: list[tuple[int, str]], opens_note: Callable[[str], bool]) -> int:
+    """Where the notes begin: at a "Notes" heading, or at the first note-like block whose
+    number the text has marked ("[1]") or after which only note-like blocks follow; an
+    indented numbered list in the middle of a letter is text."""
     headings = [k for k, (_, text) in enumerate(blocks) if k and is_notes_heading(text.split("\n")[0])]
     if headings:
         return headings[-1]
+    opens = [note_start(text.split("\n")[0]) is not None and opens_note(text.split("\n")[0]) for _, text in blocks]
+    trailing_from = len(blocks)
+    while trailing_from > 0 and opens[trailing_from - 1]:
+        trailing_from -= 1
+    marked: set[str] = set()
     for k, (_, text) in enumerate(blocks):
-        first = text.split("\n")[0]
-        if k and note_start(first) is not None and opens_note(first):
+        start = note_start(text.split("\n")[0]) if opens[k] else None
+        if k and start is not None and (k >= trailing_from or str(start[1]) in marked):
             return k
+        for m in _MARKERS.finditer(text):
+            marked.add(m.group(1) or m.group(2).translate(SUPERSCRIPT_DIGITS))
     return len(blocks)
 
 
