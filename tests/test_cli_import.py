@@ -169,3 +169,9 @@ def test_import_of_a_batch_uses_worker_processes_and_names_stay_unique(tmp_path)
     assert names == {"1920-05-01-a-letter-found-in-a.xml"} | {
         f"1920-05-01-a-letter-found-in-a-{n}.xml" for n in range(2, 6)
     }
+
+
+def test_explain_lists_dropped_lines_in_page_order(tmp_path, joffe_page):
+    result = run("import", str(joffe_page), "--explain")
+    lines = [int(line.split()[1].rstrip(":")) for line in result.output.splitlines() if line.startswith("  line ")]
+    assert lines == sorted(lines) and len(lines) >= 5

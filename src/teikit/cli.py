@@ -137,7 +137,7 @@ def print_summary(console: Console, results: list[PageResult], wrote: bool) -> N
 def print_explanation(console: Console, results: list[PageResult]) -> None:
     for r in results:
         console.print(f"{r.source} ({r.family or 'not read'}): {len(r.dropped)} dropped", markup=False, soft_wrap=True)
-        for d in r.dropped:
+        for d in sorted(r.dropped, key=lambda d: (d.line, d.column or 0)):
             console.print(f"  line {d.line}: {d.reason}: {d.text}", markup=False, soft_wrap=True)
 
 

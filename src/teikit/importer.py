@@ -78,7 +78,8 @@ def read_page(source: Path, family: str | None = None) -> PageResult:
     try:
         _read_and_build(result, reader.read, raw.text)
     except Exception as err:  # a reader or builder bug must not stop the batch
-        result.error = f"{source}: the {reader.name} reader failed: {type(err).__name__}: {err}"
+        detail = " ".join(str(err).split())  # one line, whatever the exception says
+        result.error = f"{source}: the {reader.name} reader failed: {type(err).__name__}: {detail}"
     return result
 
 
