@@ -11,12 +11,12 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from teikit.inline import SUPERSCRIPT_DIGITS
 from teikit.model import Dropped
 
 # Letters and digits are separate words: a footnote marker glued to a word ("articles4")
 # leaves the word in the text and its number in the note's @n.
 WORD = re.compile(r"[^\W\d_]+|\d+")
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
@@ -25,7 +25,7 @@ _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 def words(text: str) -> list[str]:
     """Superscript digits (footnote markers) count as the digits they are."""
     if _SUPERSCRIPT.search(text):
-        text = text.translate(SUPERSCRIPTS)
+        text = text.translate(SUPERSCRIPT_DIGITS)
     return WORD.findall(text)
 
 

@@ -61,9 +61,14 @@ def checksum(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def stamp_source(source: str) -> str:
+    """The raw input's name as the stamp can hold it (no quotes or markup characters)."""
+    return re.sub(r'["<>&]', "_", source)
+
+
 def stamped(body: bytes, source: str) -> bytes:
     """The file: declaration, the stamp (checksum of the body, the raw input it came from), body."""
-    source = re.sub(r'["<>&]', "_", source)
+    source = stamp_source(source)
     return XML_DECLARATION + f'<?{STAMP_TARGET} checksum="sha256:{checksum(body)}" source="{source}"?>\n'.encode() + body
 
 
@@ -157,7 +162,7 @@ def write_tei(path: Path, body: bytes, source: str, force: bool = False) -> Writ
         write_atomic(path, data)
         return WriteOutcome(path, WriteStatus.WRITTEN)
     if not force:
-        if stamp.source is not None and stamp.source != re.sub(r'["<>&]', "_", source):
+        if stamp.source is not None and stamp.source != stamp_source(source):
             return WriteOutcome(path, WriteStatus.REFUSED, f"{path}: imported from {stamp.source}; not overwritten")
         if stamp.state is FileState.EDITED and stamp.checksum == checksum(body):
             return WriteOutcome(path, WriteStatus.KEPT)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from datetime import date
@@ -36,8 +35,7 @@ from teikit.model import (
     TaggedText,
 )
 from teikit.readers.letters import is_dateline, is_salute, is_signature, letter_blocks
-from teikit.readers.notes import is_notes_heading, note_start
-from teikit.readers.page import Page, blocks_of
+from teikit.readers.page import Page
 from teikit.readers.titles import correspondence_title
 
 FIELD_LABELS = {
@@ -418,47 +416,6 @@ def addressed_in_title(title: str) -> tuple[str | None, list[str]]:
 
 
 # -- the text ------------------------------------------------------------------
-
-
-def split_notes_section(page: Page, lines: list[str], opens_note: Callable[[str], bool]) -> tuple[list[str], list[str]]:
-    """Body paragraphs, and the lines of the footnote section.
-
-    The section starts at a "Notes" heading or else at the first block after the text that
-    opens a note as the site prints it; whatever follows belongs to it, so notes printed out
-    of order or an unnumbered editors' remark after them are notes, not text.
-    """
-    blocks = blocks_of(lines)
-    start = _notes_start(blocks, opens_note)
-    if start < len(blocks) and is_notes_heading(blocks[start][1].split("\n")[0]):
-        page.drop(blocks[start][0], "notes heading")
-        blocks[start] = (blocks[start][0], "\n".join(blocks[start][1].split("\n")[1:]))
-    paragraphs = [collapse_spaces(text.replace("\n", " ")) for _, text in blocks[:start]]
-    note_lines = [line for _, text in blocks[start:] for line in text.split("\n")]
-    return [p for p in paragraphs if p], note_lines
-
-
-_MARKERS = re.compile(r"\[(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-
-
-def _notes_start(blocks: list[tuple[int, str]], opens_note: Callable[[str], bool]) -> int:
-    """Where the notes begin: at a "Notes" heading, or at the first note-like block whose
-    number the text has marked ("[1]") or after which only note-like blocks follow; an
-    indented numbered list in the middle of a letter is text."""
-    headings = [k for k, (_, text) in enumerate(blocks) if k and is_notes_heading(text.split("\n")[0])]
-    if headings:
-        return headings[-1]
-    opens = [note_start(text.split("\n")[0]) is not None and opens_note(text.split("\n")[0]) for _, text in blocks]
-    trailing_from = len(blocks)
-    while trailing_from > 0 and opens[trailing_from - 1]:
-        trailing_from -= 1
-    marked: set[str] = set()
-    for k, (_, text) in enumerate(blocks):
-        start = note_start(text.split("\n")[0]) if opens[k] else None
-        if k and start is not None and (k >= trailing_from or str(start[1]) in marked):
-            return k
-        for m in _MARKERS.finditer(text):
-            marked.add(m.group(1) or m.group(2).translate(SUPERSCRIPT_DIGITS))
-    return len(blocks)
 
 
 @dataclass

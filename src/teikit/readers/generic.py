@@ -14,9 +14,9 @@ from teikit.dates import find_date, has_month
 from teikit.inline import collapse_spaces, parse_inline
 from teikit.model import Closer, Document, Opener, Para, ReadResult
 from teikit.readers import Reader
-from teikit.readers.collected_works import closer_after_postscripts, split_notes_section
+from teikit.readers.collected_works import closer_after_postscripts
 from teikit.readers.letters import is_dateline, is_salute, letter_blocks
-from teikit.readers.notes import parse_notes
+from teikit.readers.notes import parse_notes, split_notes_section
 from teikit.readers.page import Page
 from teikit.readers.titles import readable_date
 

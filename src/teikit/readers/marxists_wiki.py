@@ -23,10 +23,9 @@ from teikit.readers.collected_works import (
     documents_of,
     person,
     read_fields,
-    split_notes_section,
 )
 from teikit.readers.collected_works import header_end as header_end_of
-from teikit.readers.notes import parse_notes
+from teikit.readers.notes import parse_notes, split_notes_section
 from teikit.readers.page import Page
 
 FAMILY = "marxists-wiki"

@@ -21,10 +21,9 @@ from teikit.readers.collected_works import (
     opens_field,
     person,
     read_fields,
-    split_notes_section,
 )
 from teikit.readers.collected_works import header_end as header_end_of
-from teikit.readers.notes import parse_notes
+from teikit.readers.notes import parse_notes, split_notes_section
 from teikit.readers.page import Page
 
 FAMILY = "mia"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from teikit.inline import collapse_spaces, parse_inline
+from teikit.inline import SUPERSCRIPT_DIGITS, collapse_spaces, parse_inline
 from teikit.model import Note, Para
 from teikit.readers.page import Page, blocks_of
 
@@ -88,27 +88,42 @@ def is_notes_heading(line: str) -> bool:
     return bool(re.fullmatch(r"\s*(Notes?|Footnotes?|Endnotes?|References)\s*:?\s*", line, re.I))
 
 
-def split_footnotes(
-    page: Page, lines: list[str], opens_note: Callable[[str], bool]
-) -> tuple[list[str], list[str]]:
-    """Body paragraphs, and the lines of the footnote section at the end of the text.
+def split_notes_section(page: Page, lines: list[str], opens_note: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """Body paragraphs, and the lines of the footnote section.
 
-    The section is the run of trailing blocks whose first line opens a note (as the site
-    prints them: `opens_note`), or everything after a "Notes" heading.
+    The section starts at a "Notes" heading or else at the first block after the text that
+    opens a note as the site prints it; whatever follows belongs to it, so notes printed out
+    of order or an unnumbered editors' remark after them are notes, not text.
     """
     blocks = blocks_of(lines)
-    notes_from = len(blocks)
-    for k in range(len(blocks) - 1, -1, -1):
-        first_line = blocks[k][1].split("\n")[0]
-        if is_notes_heading(first_line):
-            page.drop(blocks[k][0], "notes heading")
-            blocks[k] = (blocks[k][0], "\n".join(blocks[k][1].split("\n")[1:]))
-            notes_from = k
-            break
-        if note_start(first_line) is not None and opens_note(first_line):
-            notes_from = k
-        else:
-            break
-    paragraphs = [collapse_spaces(text.replace("\n", " ")) for _, text in blocks[:notes_from]]
-    note_lines = [line for _, text in blocks[notes_from:] for line in text.split("\n")]
+    start = _notes_start(blocks, opens_note)
+    if start < len(blocks) and is_notes_heading(blocks[start][1].split("\n")[0]):
+        page.drop(blocks[start][0], "notes heading")
+        blocks[start] = (blocks[start][0], "\n".join(blocks[start][1].split("\n")[1:]))
+    paragraphs = [collapse_spaces(text.replace("\n", " ")) for _, text in blocks[:start]]
+    note_lines = [line for _, text in blocks[start:] for line in text.split("\n")]
     return [p for p in paragraphs if p], note_lines
+
+
+_MARKERS = re.compile(r"\[(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+
+
+def _notes_start(blocks: list[tuple[int, str]], opens_note: Callable[[str], bool]) -> int:
+    """Where the notes begin: at a "Notes" heading, or at the first note-like block whose
+    number the text has marked ("[1]") or after which only note-like blocks follow; an
+    indented numbered list in the middle of a letter is text."""
+    headings = [k for k, (_, text) in enumerate(blocks) if k and is_notes_heading(text.split("\n")[0])]
+    if headings:
+        return headings[-1]
+    opens = [note_start(text.split("\n")[0]) is not None and opens_note(text.split("\n")[0]) for _, text in blocks]
+    trailing_from = len(blocks)
+    while trailing_from > 0 and opens[trailing_from - 1]:
+        trailing_from -= 1
+    marked: set[str] = set()
+    for k, (_, text) in enumerate(blocks):
+        start = note_start(text.split("\n")[0]) if opens[k] else None
+        if k and start is not None and (k >= trailing_from or str(start[1]) in marked):
+            return k
+        for m in _MARKERS.finditer(text):
+            marked.add(m.group(1) or m.group(2).translate(SUPERSCRIPT_DIGITS))
+    return len(blocks)

@@ -53,13 +53,12 @@ from teikit.model import (
 from teikit.readers import Reader
 from teikit.readers.letters import is_dateline, is_salute, letter_blocks
 from teikit.readers.page import Page
-from teikit.readers.titles import correspondence_title
+from teikit.readers.titles import MONTHS, correspondence_title
 
 FAMILY = "yale-sda"
 SITE_TITLE = "Stalin Digital Archive"
 SITE_PUBLISHER = "Yale University Press"
 
-MONTHS = "January February March April May June July August September October November December".split()
 
 # --------------------------------------------------------------------------- detection
 
