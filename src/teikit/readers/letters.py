@@ -150,7 +150,7 @@ def _closer(paras: list[str], note_numbers: Collection[str], year: int | None) -
     return closer
 
 
-_QUOTE_OPEN = ("“", '"', "«", "„")
+QUOTE_OPEN = ("“", '"', "«", "„")
 _QUOTE_CLOSE = ("”", '"', "»", "“")
 
 
@@ -172,9 +172,9 @@ def quote_run(paras: list[str], i: int) -> tuple[int, int]:
     paragraph before `scanned` can start one either (they would run into the same end).
     """
     j = i
-    while j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and _open_quotes(paras[j]) > 0:
+    while j < len(paras) and paras[j].startswith(QUOTE_OPEN) and _open_quotes(paras[j]) > 0:
         j += 1
-    if j > i and j < len(paras) and paras[j].startswith(_QUOTE_OPEN) and _open_quotes(paras[j]) <= 0:
+    if j > i and j < len(paras) and paras[j].startswith(QUOTE_OPEN) and _open_quotes(paras[j]) <= 0:
         return j + 1, j + 1
     return i, max(j, i + 1)
 

@@ -37,7 +37,15 @@ from teikit.model import (
     TaggedText,
 )
 from teikit.readers import Reader
-from teikit.readers.letters import is_dateline, is_salute, is_signature, letter_blocks, quotation, quote_run
+from teikit.readers.letters import (
+    QUOTE_OPEN,
+    is_dateline,
+    is_salute,
+    is_signature,
+    letter_blocks,
+    quotation,
+    quote_run,
+)
 from teikit.readers.notes import is_notes_heading, note_start, parse_notes
 from teikit.readers.page import Page, nonblank
 
@@ -102,7 +110,6 @@ _GERMAN_DATE = re.compile(
     r"(?:(?P<day>\d{1,2})\.\s*)?(?P<month>" + "|".join(_GERMAN_MONTHS) + r")\s+(?P<year>(?:1[89]|20)\d\d)"
 )
 _MARKER = re.compile(r"\[(?P<n>\d{1,3})\](?!\d)|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_QUOTE_OPEN = ('"', "“", "„", "«")
 _QUOTE_CLOSE = ('"', "”", "»", "“")
 
 
@@ -518,7 +525,7 @@ def _dialogue(paragraphs: list[str], i: int, numbers: Collection[str]) -> tuple[
         while (
             not _closes(texts[-1])
             and i < len(paragraphs)
-            and paragraphs[i].startswith(_QUOTE_OPEN)
+            and paragraphs[i].startswith(QUOTE_OPEN)
             and not _SPEAKER_TURN.fullmatch(paragraphs[i])
         ):
             texts.append(paragraphs[i][1:])
