@@ -115,3 +115,70 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch
         write_atomic(path, b"new")
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["a.xml"]
+
+
+# Enrichers (entity and date tagging) rewrite files after import.
+
+
+def enrich(path):
+    """What an enricher does: parse the file, change the text, write it back."""
+    from teikit.teifile import rewrite_tei
+    from teikit.xmlio import parse_xml
+
+    root = parse_xml(path).getroot()
+    root.find(".//{*}p[2]").text = "tagged"
+    return rewrite_tei(path, root)
+
+
+def test_an_enriched_file_is_still_teikits_own(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    assert enrich(path) is True
+    assert file_state(path) is FileState.AS_IMPORTED
+    assert b' import="sha256:' in path.read_bytes().split(b"\n")[1]
+
+
+def test_enriching_twice_changes_nothing(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    enrich(path)
+    before = path.read_bytes()
+    assert enrich(path) is False
+    assert path.read_bytes() == before
+
+
+def test_reimporting_the_same_text_keeps_the_enrichment(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    enrich(path)
+    enriched = path.read_bytes()
+    assert write_tei(path, body(), "raw/a.txt").status is WriteStatus.UNCHANGED
+    assert path.read_bytes() == enriched
+
+
+def test_reimporting_changed_text_replaces_an_enriched_file(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    enrich(path)
+    changed = body().replace(b">x<", b">y<")
+    assert write_tei(path, changed, "raw/a.txt").status is WriteStatus.UPDATED
+    assert b">y<" in path.read_bytes() and b"tagged" not in path.read_bytes()
+
+
+def test_enriching_an_edited_file_keeps_it_marked_as_edited(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    path.write_bytes(path.read_bytes().replace(b"> so <", b"> so (corrected) <"))
+    enrich(path)
+    assert file_state(path) is FileState.EDITED
+    assert b"so (corrected)" in path.read_bytes() and b"tagged" in path.read_bytes()
+    changed = body().replace(b">x<", b">y<")
+    assert write_tei(path, changed, "raw/a.txt").status is WriteStatus.REFUSED
+
+
+def test_enriching_a_file_teikit_did_not_write_adds_no_stamp(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_bytes(b'<?xml version="1.0"?>\n<!-- theirs -->\n' + MIXED)
+    assert enrich(path) is True
+    data = path.read_bytes()
+    assert b"teikit-import" not in data and b"<!-- theirs -->" in data and b"tagged" in data

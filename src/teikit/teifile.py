@@ -1,9 +1,12 @@
 """Writing TEI files: stable serialisation, the import stamp, editors' work kept safe.
 
 Each file teikit writes starts with a processing instruction recording a checksum of the
-rest of the file. If the file no longer matches its checksum, an editor has changed it
-since the import, and a re-import refuses to overwrite it unless forced. Writes go to a
-temporary file that is renamed into place, so a crash never leaves half a file.
+rest of the file as teikit last wrote it. If the file no longer matches its checksum, an
+editor has changed it, and a re-import refuses to overwrite it unless forced. Enrichers
+(`teikit entities tag`) rewrite files after import; the stamp then also records, as
+`import`, what the import itself wrote, so that a re-import can tell "the raw text has not
+changed" from "the import would now write something else". Writes go to a temporary
+file that is renamed into place, so a crash never leaves half a file.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ STRUCTURAL = {
 }
 
 STAMP_TARGET = "teikit-import"
-_STAMP_LINE = re.compile(rb'<\?teikit-import checksum="sha256:([0-9a-f]{64})"(?: source="([^"<>&]*)")?\?>\n')
+_STAMP_LINE = re.compile(
+    rb'<\?teikit-import checksum="sha256:([0-9a-f]{64})"(?: import="sha256:([0-9a-f]{64})")?(?: source="([^"<>&]*)")?\?>\n'
+)
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -66,10 +71,19 @@ def stamp_source(source: str) -> str:
     return re.sub(r'["<>&]', "_", source)
 
 
-def stamped(body: bytes, source: str) -> bytes:
-    """The file: declaration, the stamp (checksum of the body, the raw input it came from), body."""
-    source = stamp_source(source)
-    return XML_DECLARATION + f'<?{STAMP_TARGET} checksum="sha256:{checksum(body)}" source="{source}"?>\n'.encode() + body
+def stamped(body: bytes, source: str | None, imported: str | None = None) -> bytes:
+    """The file: declaration, the stamp, body.
+
+    The stamp holds the checksum of the body, the checksum of what the import wrote when
+    an enricher has changed the file since (`imported`), and the raw input it came from.
+    """
+    own = checksum(body)
+    line = f'<?{STAMP_TARGET} checksum="sha256:{own}"'
+    if imported and imported != own:
+        line += f' import="sha256:{imported}"'
+    if source is not None:
+        line += f' source="{stamp_source(source)}"'
+    return XML_DECLARATION + (line + "?>\n").encode() + body
 
 
 class FileState(Enum):
@@ -82,8 +96,14 @@ class FileState(Enum):
 @dataclass
 class Stamp:
     state: FileState
-    checksum: str | None = None  # of the body as imported
+    checksum: str | None = None  # of the body as teikit last wrote it
     source: str | None = None  # the raw input it was imported from
+    import_checksum: str | None = None  # of the body the import wrote, if an enricher changed it since
+
+    @property
+    def imported(self) -> str | None:
+        """The checksum of what the import last wrote."""
+        return self.import_checksum or self.checksum
 
 
 def read_stamp(path: Path) -> Stamp:
@@ -98,9 +118,10 @@ def read_stamp(path: Path) -> Stamp:
     if not m:
         return Stamp(FileState.NOT_IMPORTED)
     recorded = m.group(1).decode()
-    source = m.group(2).decode() if m.group(2) is not None else None
+    imported = m.group(2).decode() if m.group(2) is not None else None
+    source = m.group(3).decode() if m.group(3) is not None else None
     state = FileState.AS_IMPORTED if checksum(data[m.end() :]) == recorded else FileState.EDITED
-    return Stamp(state, recorded, source)
+    return Stamp(state, recorded, source, imported)
 
 
 def file_state(path: Path) -> FileState:
@@ -151,10 +172,10 @@ class WriteOutcome:
 def write_tei(path: Path, body: bytes, source: str, force: bool = False) -> WriteOutcome:
     """Write a serialised document unless that would destroy an editor's work.
 
-    A file edited since import is kept without complaint when the import would write what
-    it wrote then (the editor's version is simply newer); it is refused when the import
-    now differs, since replacing it would lose the corrections. A file imported from
-    another input is never taken over.
+    When the import would write what it wrote last time, the file is left as it is: it is
+    newer (tagged by an enricher, or corrected by an editor). A file edited since teikit
+    last wrote it is refused when the import now differs, since replacing it would lose
+    the corrections. A file imported from another input is never taken over.
     """
     data = stamped(body, source)
     stamp = read_stamp(path)
@@ -164,8 +185,9 @@ def write_tei(path: Path, body: bytes, source: str, force: bool = False) -> Writ
     if not force:
         if stamp.source is not None and stamp.source != stamp_source(source):
             return WriteOutcome(path, WriteStatus.REFUSED, f"{path}: imported from {stamp.source}; not overwritten")
-        if stamp.state is FileState.EDITED and stamp.checksum == checksum(body):
-            return WriteOutcome(path, WriteStatus.KEPT)
+        if stamp.imported == checksum(body) and stamp.state is not FileState.NOT_IMPORTED:
+            status = WriteStatus.UNCHANGED if stamp.state is FileState.AS_IMPORTED else WriteStatus.KEPT
+            return WriteOutcome(path, status)
         if stamp.state is not FileState.AS_IMPORTED:
             return WriteOutcome(
                 path, WriteStatus.REFUSED, f"{path}: {stamp.state.value}; not overwritten (use --force to replace it)"
@@ -174,3 +196,31 @@ def write_tei(path: Path, body: bytes, source: str, force: bool = False) -> Writ
         return WriteOutcome(path, WriteStatus.UNCHANGED)
     write_atomic(path, data)
     return WriteOutcome(path, WriteStatus.UPDATED)
+
+
+def rewrite_tei(path: Path, root: etree._Element) -> bool:
+    """Write an enriched document back; True if the file changed.
+
+    A file as teikit last wrote it gets a new stamp (it is still teikit's output, and a
+    re-import may replace it); a file an editor changed keeps its old stamp, so it stays
+    marked as edited and no import overwrites it. A file teikit did not write is written
+    without a stamp.
+    """
+    stamp = read_stamp(path)
+    body = serialize(root)
+    if stamp.state is FileState.AS_IMPORTED:
+        data = stamped(body, stamp.source, imported=stamp.imported)
+    elif stamp.state is FileState.EDITED:
+        old = path.read_bytes()
+        head = _STAMP_LINE.match(old, len(XML_DECLARATION))
+        assert head is not None
+        data = old[: head.end()] + body
+    else:
+        data = etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    write_atomic(path, data)
+    return True
