@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from teikit import __version__
 from teikit.importer import PageResult, import_raw
 from teikit.readers import all_readers, family_names
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def consoles() -> tuple[Console, Console]:
-    """stdout for results, stderr for progress and errors; plain when not a terminal or NO_COLOR."""
-    no_color = bool(os.environ.get("NO_COLOR"))
-    width = None if sys.stdout.isatty() else 160  # pipes and logs: do not fold file names at 80
-    return (
-        Console(no_color=no_color, highlight=False, width=width),
-        Console(stderr=True, no_color=no_color, highlight=False, width=width),
-    )
+from teikit.terminal import CONTEXT, ProgressBar, consoles
 
 
 @click.group(context_settings=CONTEXT)
@@ -35,7 +22,7 @@ def main() -> None:
     """teikit: raw archive text to validated TEI P5 editions.
 
     \b
-    Pipeline: import (readers -> TEI builder) -> tei/ -> validate -> render.
+    Pipeline: import (readers -> TEI builder) -> tei/ -> entities tag -> validate -> render.
     Run `teikit COMMAND --help` for a command's options and examples.
     """
 
@@ -79,36 +66,6 @@ def import_command(raw: tuple[Path, ...], output: Path, family: str | None, forc
                 if outcome.reason:
                     err.print(f"error: {outcome.reason}", markup=False, soft_wrap=True)
     sys.exit(1 if any(r.failed for r in results) else 0)
-
-
-class ProgressBar:
-    """A rich progress bar on a terminal; nothing when output is piped or for JSON."""
-
-    def __init__(self, console: Console, label: str, enabled: bool = True):
-        self.console, self.label = console, label
-        self.enabled = enabled and console.is_terminal
-        self.bar: Progress | None = None
-        self.task = None
-
-    def __enter__(self) -> "ProgressBar":
-        return self
-
-    def start(self, total: int) -> None:
-        if self.enabled and total > 1:
-            self.bar = Progress(
-                TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=self.console, transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total)
-
-    def advance(self, result: object) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def print_summary(console: Console, results: list[PageResult], wrote: bool) -> None:
@@ -165,3 +122,6 @@ def summary_json(results: list[PageResult], explain: bool) -> dict:
         "failed": sum(r.failed for r in results),
         "files": files,
     }
+
+
+# The later stages of the pipeline: each command lives in the module of its stage.
