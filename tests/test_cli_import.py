@@ -175,3 +175,31 @@ def test_explain_lists_dropped_lines_in_page_order(tmp_path, joffe_page):
     result = run("import", str(joffe_page), "--explain")
     lines = [int(line.split()[1].rstrip(":")) for line in result.output.splitlines() if line.startswith("  line ")]
     assert lines == sorted(lines) and len(lines) >= 5
+
+
+def old_style_letter(tmp_path):
+    page = tmp_path / "raw" / "letter.txt"
+    page.parent.mkdir()
+    shutil.copy(FIXTURES / "generic" / "untitled-letter-no-title.txt", page)  # "Paris, 14 July 1910"
+    return page
+
+
+def test_dates_in_the_text_are_tagged_on_import(tmp_path):
+    run("import", str(old_style_letter(tmp_path)), "-o", str(tmp_path / "tei"))
+    (written,) = (tmp_path / "tei").glob("*.xml")
+    assert b'<date when="1910-07-14">14 July 1910</date>' in written.read_bytes()
+
+
+def test_old_style_option_gives_gregorian_dates_with_a_julian_calendar(tmp_path):
+    run("import", str(old_style_letter(tmp_path)), "-o", str(tmp_path / "tei"), "--old-style")
+    (written,) = (tmp_path / "tei").glob("*.xml")
+    data = written.read_bytes()
+    assert b'<calendar xml:id="julian">' in data
+    assert b'calendar="#julian" when="1910-07-27">14 July 1910</date>' in data
+
+
+def test_changing_the_calendar_option_imports_again(tmp_path):
+    page, out = old_style_letter(tmp_path), tmp_path / "tei"
+    run("import", str(page), "-o", str(out))
+    result = run("import", str(page), "-o", str(out), "--old-style", "--format", "json")
+    assert json.loads(result.output)["files"][0]["written"][0]["status"] == "updated"

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
-from teikit.dates import PIVOT, DateValue, find_date, parse_date, two_digit_year
+from teikit.dates import (
+    PIVOT,
+    Anchor,
+    DateFinder,
+    DateValue,
+    find_date,
+    find_dates,
+    find_relative_dates,
+    gregorian_to_julian,
+    julian_to_gregorian,
+    old_style_to_gregorian,
+    parse_date,
+    two_digit_year,
+)
 
 
 def attrs(text: str, **context: int) -> dict[str, str] | None:
@@ -422,8 +436,200 @@ def test_a_short_all_digit_form_in_running_text_is_not_a_date():
     [("1917-10-25", "1917-11-07"), ("1904-12-20", "1905-01-02"), ("1850-01-01", "1850-01-13"), ("1918-01-31", "1918-02-13")],
 )
 def test_old_style_dates_convert_to_the_gregorian_calendar(julian, gregorian):
-    from datetime import date
-
-    from teikit.dates import julian_to_gregorian
-
     assert julian_to_gregorian(date.fromisoformat(julian)).isoformat() == gregorian
+
+
+# =========================================================================== running text (find_dates)
+
+DIARY = Anchor(1934, 12, 31)
+
+
+def mentions(text: str, anchor: Anchor | None = DIARY) -> list[tuple[str, dict[str, str]]]:
+    return [(m.text, m.value.tei_attributes()) for m in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signed on March 27, 1926 in Moscow", ("March 27, 1926", {"when": "1926-03-27"})),
+        ("in March 1922 he", ("March 1922", {"when": "1922-03"})),
+        ("in 1934 she published", ("1934", {"when": "1934"})),
+        ("written between June 17 and 25, 1916 in Zurich",
+         ("between June 17 and 25, 1916", {"notBefore": "1916-06-17", "notAfter": "1916-06-25"})),
+        ("sent prior to November 26, 1916.", ("prior to November 26, 1916", {"notAfter": "1916-11-25"})),
+        ("prior to November 26 it was sent", ("prior to November 26", {"notAfter": "1934-11-25"})),
+        ("from 1926 to 1937 he served", ("from 1926 to 1937", {"from": "1926", "to": "1937"})),
+        ("Dated 2/VI. 1918, Moscow", ("2/VI. 1918", {"when": "1918-06-02"})),
+        ("Geneva, 20/XII. Dear", ("20/XII.", {"when": "1934-12-20"})),
+        ("Dated 27.II. 08 here", ("27.II. 08", {"when": "1908-02-27"})),
+        ("on 24 December I replied", ("24 December", {"when": "1934-12-24"})),
+        ("On the 20th, they came", ("the 20th", {"when": "1934-12-20"})),
+        ("The 28th was too early", ("The 28th", {"when": "1934-12-28"})),
+    ],
+)
+def test_find_dates_recognises_each_kind_of_expression(text: str, expected: tuple[str, dict[str, str]]) -> None:
+    assert mentions(text) == [expected]
+
+
+def test_find_dates_returns_every_expression_in_order() -> None:
+    assert mentions("On 18 December I met him; on 20 December, the Daily Herald; in 1934.") == [
+        ("18 December", {"when": "1934-12-18"}),
+        ("20 December", {"when": "1934-12-20"}),
+        ("1934", {"when": "1934"}),
+    ]
+
+
+def test_find_dates_spans_match_the_text() -> None:
+    text = "It was between June 17 and 25, 1916, and then 2/VI. 1918."
+    for m in find_dates(text):
+        assert text[m.start:m.end] == m.text
+
+
+def test_yearless_dates_take_the_year_nearest_the_anchor() -> None:
+    assert mentions("13 July") == [("13 July", {"when": "1934-07-13"})]
+    assert mentions("1 January") == [("1 January", {"when": "1935-01-01"})]
+
+
+def test_the_anchor_moves_with_each_dated_day() -> None:
+    finder = DateFinder(DIARY)
+    finder.find_all("the next morning, 1 January")
+    assert finder.anchor == Anchor(1935, 1, 1)
+    assert [m.value.when for m in finder.find_all("on the 2nd")] == ["1935-01-02"]
+
+
+def test_year_only_and_windows_do_not_move_the_anchor() -> None:
+    finder = DateFinder(DIARY)
+    finder.find_all("in 1916 and in mid-June 1920")
+    assert finder.anchor == DIARY
+
+
+def test_a_forked_finder_leaves_the_original_anchor_alone() -> None:
+    finder = DateFinder(DIARY)
+    finder.fork().find_all("on 2 June 1918")
+    assert finder.anchor == DIARY
+
+
+def test_a_bare_day_listed_before_a_date_shares_its_month() -> None:
+    assert mentions("I offered two dates: 28 or 31 December.") == [
+        ("28", {"when": "1934-12-28"}),
+        ("31 December", {"when": "1934-12-31"}),
+    ]
+
+
+@pytest.mark.parametrize("text", ["No. 5, 6 March 1917", "pages 3 and 5 March 1917"])
+def test_numbers_before_a_date_are_not_listed_days(text: str) -> None:
+    assert [m[0] for m in mentions(text)] == [text.split()[-3] + " March 1917"]
+
+
+def test_short_year_spans_are_spans_but_page_ranges_are_not() -> None:
+    assert mentions("MP, 1924–29; see pp. 276–77 and nos. 1920-21") == [
+        ("1924–29", {"from": "1924", "to": "1929"})
+    ]
+
+
+def test_unnormalisable_expressions_are_found_without_values_with_a_reason() -> None:
+    (hedged,) = find_dates("written around 3 January 1935")
+    assert (hedged.text, hedged.normalised, hedged.problem) == ("around 3 January 1935", False, "approximate (around)")
+    (impossible,) = find_dates("on 31 February 1926")
+    assert impossible.text == "31 February 1926" and not impossible.normalised and impossible.problem
+    (yearless,) = find_dates("on 24 December", None)
+    assert not yearless.normalised and "year" in str(yearless.problem)
+
+
+@pytest.mark.parametrize(
+    "text", ["the 20th century", "the 14th Congress", "Doc31 December", "A1926", "they march 20 miles", "may 1 day"]
+)
+def test_find_dates_ignores_ordinals_and_glued_numbers(text: str) -> None:
+    assert find_dates(text, DIARY) == []
+
+
+# --------------------------------------------------------------------------- calendars
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("20 December 1904 (2 January 1905)", "1905-01-02"),
+        ("October 25 (November 7), 1917", "1917-11-07"),
+        ("26 October (8 November), 1917", "1917-11-08"),
+        ("October 6 (19), 1917", "1917-10-19"),
+        ("6 (19) October 1917", "1917-10-19"),
+        ("1/14 February 1918", "1918-02-14"),
+        ("31 January/13 February 1918", "1918-02-13"),
+        ("3 January 1905 (16 January N.S.)", "1905-01-16"),
+    ],
+)
+def test_dual_dates_are_one_expression_valued_new_style(text: str, when: str) -> None:
+    (m,) = find_dates(f"dated {text} at")
+    assert (m.text, m.value.tei_attributes(), m.calendar) == (text, {"when": when}, "dual")
+
+
+def test_a_bracket_that_is_not_the_other_calendar_is_not_a_dual_date() -> None:
+    (m,) = find_dates("on 24 April 1922 (3) he")
+    assert (m.text, m.calendar) == ("24 April 1922", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "calendar"),
+    [("25 October 1917 (O.S.)", "julian"), ("25 October 1917, O.S.", "julian"),
+     ("25 October 1917 Old Style", "julian"), ("7 November 1917 N.S.", "gregorian")],
+)
+def test_calendar_marks_are_part_of_the_expression(text: str, calendar: str) -> None:
+    (m,) = find_dates(f"on {text}, the")
+    assert (m.text, m.calendar) == (text, calendar)
+
+
+@pytest.mark.parametrize(
+    "gregorian", ["1905-01-02", "1917-11-07", "1918-02-13", "1850-01-13", "1900-03-14", "1700-03-12"]
+)
+def test_gregorian_to_julian_inverts_julian_to_gregorian(gregorian: str) -> None:
+    day = date.fromisoformat(gregorian)
+    assert julian_to_gregorian(gregorian_to_julian(day)) == day
+
+
+def test_gregorian_to_julian_of_a_known_day() -> None:
+    assert gregorian_to_julian(date(1905, 1, 2)) == date(1904, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (DateValue("x", when="1904-12-20"), {"when": "1905-01-02"}),
+        (DateValue("x", when="1904-12"), {"notBefore": "1904-12-14", "notAfter": "1905-01-13"}),
+        (DateValue("x", when="1904"), {"when": "1904"}),
+        (DateValue("x", not_before="1916-06-17", not_after="1916-06-25"),
+         {"notBefore": "1916-06-30", "notAfter": "1916-07-08"}),
+        (DateValue("x", from_="1917-02", to="1917-10"), {"from": "1917-02-14", "to": "1917-11-13"}),
+        (DateValue("x", when="1900-02-29"), {"when": "1900-03-13"}),
+    ],
+)
+def test_old_style_values_become_gregorian_at_their_precision(value: DateValue, expected: dict[str, str]) -> None:
+    assert old_style_to_gregorian(value).tei_attributes() == expected
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+def relative(text: str, today: date | None = date(1922, 4, 24), **options: bool) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value.when) for m in find_relative_dates(text, find_dates(text, DIARY), today, **options)]
+
+
+def test_day_words_count_from_the_writers_date() -> None:
+    assert relative("I got it yesterday; tomorrow I answer; tonight we meet") == [
+        ("yesterday", "1922-04-23"), ("tomorrow", "1922-04-25"), ("tonight", "1922-04-24"),
+    ]
+
+
+def test_today_counts_only_where_it_names_a_day() -> None:
+    assert relative("poll them today") == [("today", "1922-04-24")]
+    assert relative("poll them today", today_is_a_day=False) == []
+
+
+def test_day_words_need_the_writers_date() -> None:
+    assert relative("I got it yesterday", today=None) == []
+
+
+def test_next_day_counts_from_a_day_in_the_same_sentence_only() -> None:
+    assert relative("It came on 20 December, and the next day I wrote.") == [("the next day", "1934-12-21")]
+    assert relative("It came on 20 December. The next day I wrote.") == []
+    assert relative("the day before, 19 December, he left") == []

@@ -109,10 +109,10 @@ def test_forcing_another_reader_reads_again(tmp_path, raw):
 def test_a_reader_crash_is_one_error_and_the_batch_goes_on(tmp_path, raw, monkeypatch):
     real = importer._read_and_build
 
-    def crash_on_wiki(result, read_text, text):
+    def crash_on_wiki(result, read_text, text, old_style=None):
         if "Marxists-en" in text:
             raise RuntimeError("boom")
-        real(result, read_text, text)
+        real(result, read_text, text, old_style)
 
     monkeypatch.setattr(importer, "_read_and_build", crash_on_wiki)
     joffe, wiki = import_raw([raw], tmp_path / "tei", jobs=1)

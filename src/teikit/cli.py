@@ -39,20 +39,30 @@ Examples:
   teikit import raw/ --explain               list what each reader drops, write nothing
   teikit import raw/ --format json           machine-readable summary
   teikit import raw/ -o tei/ --force         overwrite files edited by hand
+  teikit import letters-1905/ --old-style    the source dates in the Julian calendar
 """,
 )
 @click.argument("raw", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"), show_default=True, help="Folder for the TEI files.")
 @click.option("--family", type=click.Choice(family_names()), help=f"Use this reader instead of detecting the family. {FAMILY_HELP}.")
 @click.option("--force", is_flag=True, help="Overwrite TEI files that were edited after import.")
+@click.option(
+    "--old-style/--new-style", "old_style", default=None,
+    help="The source dates in the Julian calendar (Old Style; dates before 14 February 1918 get a Gregorian @when "
+    "and @calendar) or does not. Default: as each document says.",
+)
 @click.option("--explain", is_flag=True, help="List every dropped line of each input and why; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Summary format.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-def import_command(raw: tuple[Path, ...], output: Path, family: str | None, force: bool, explain: bool, fmt: str, jobs: int | None) -> None:
+def import_command(
+    raw: tuple[Path, ...], output: Path, family: str | None, force: bool, old_style: bool | None, explain: bool, fmt: str, jobs: int | None
+) -> None:
     """Turn raw text files (or folders of .txt files) into TEI P5 files, one per document."""
     out, err = consoles()
     with ProgressBar(err, "Importing", enabled=fmt == "text") as progress:
-        results = import_raw(list(raw), output, family=family, force=force, write=not explain, jobs=jobs, progress=progress)
+        results = import_raw(
+            list(raw), output, family=family, force=force, write=not explain, jobs=jobs, progress=progress, old_style=old_style
+        )
     if fmt == "json":
         click.echo(json.dumps(summary_json(results, explain), indent=2, ensure_ascii=False))
     else:
@@ -125,3 +135,5 @@ def summary_json(results: list[PageResult], explain: bool) -> dict:
 
 
 # The later stages of the pipeline: each command lives in the module of its stage.
+from teikit.writers.command import render_command  # noqa: E402
+main.add_command(render_command)

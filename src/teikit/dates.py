@@ -1,4 +1,4 @@
-"""Recognise dates as written in letter headers and datelines; normalise them to ISO 8601.
+"""Recognise dates as written in letter headers, datelines and running text; normalise them to ISO 8601.
 
 The sources (letters of Lenin, Stalin, Trotsky, Maisky's diary; 1890s-1940s, in
 English editions and archive transcriptions) write dates in many ways:
@@ -6,6 +6,12 @@ English editions and archive transcriptions) write dates in many ways:
 'between June 17 and 25, 1916', 'prior to November 26, 1916', 'early June 1916'.
 Each recognised expression becomes a `DateValue` whose fields map one-to-one to
 the TEI dating attributes (@when, @notBefore, @notAfter, @from, @to).
+
+`parse_date`/`find_date` serve the readers (one date: the document's). `DateFinder`/
+`find_dates` serve the date enricher (every date in running text, with context that moves
+along the narrative, dual Old/New Style dates, and the expressions that cannot be
+normalised, with the reason). `julian_to_gregorian`, `gregorian_to_julian` and
+`old_style_to_gregorian` convert Old Style (Julian) values.
 
 Guiding rule: never guess. Text that is not a date we understand, a date that
 does not exist ('31 February 1926'), a year we would have to invent ('20/XII.'
@@ -20,7 +26,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, NamedTuple
 
-__all__ = ["PIVOT", "DateValue", "parse_date", "find_date", "two_digit_year"]
+__all__ = [
+    "PIVOT",
+    "RUSSIA_FIRST_GREGORIAN_DAY",
+    "RUSSIA_LAST_JULIAN_DAY",
+    "Anchor",
+    "DateFinder",
+    "DateMention",
+    "DateValue",
+    "find_date",
+    "find_dates",
+    "find_relative_dates",
+    "gregorian_to_julian",
+    "julian_to_gregorian",
+    "old_style_to_gregorian",
+    "parse_date",
+    "two_digit_year",
+]
 
 PIVOT = 60
 """Two-digit years >= PIVOT are 18yy, the rest 19yy (the sources span 1860-1959)."""
@@ -492,3 +514,490 @@ def find_date(
         return None
     _, start, end, fields = best
     return start, end, DateValue(text[start:end], **fields)
+
+
+# =========================================================================== running text
+#
+# `find_date` answers "what is this document's date?". The date enricher asks a different
+# question: "which stretches of this paragraph are date expressions, and what do they mean?".
+# That needs every expression (not the best one), context that moves as a narrative moves
+# ('on 15 December ... On the 17th ... the next morning, 1 January ... on the 2nd'), dates
+# printed in both calendars, and a record of the expressions we recognise but cannot
+# normalise, so that they are tagged and reported instead of guessed or silently skipped.
+
+RUSSIA_LAST_JULIAN_DAY = date(1918, 1, 31)
+"""Soviet Russia's last Old Style day: 31 January 1918 (O.S.) was followed by..."""
+RUSSIA_FIRST_GREGORIAN_DAY = date(1918, 2, 14)
+"""...14 February 1918 (N.S.): written dates from here on are never Old Style."""
+
+
+def _julian_month_days(year: int, month: int) -> int:
+    """Days in a Julian month: every fourth year is a leap year, century years included."""
+    if month == 2:
+        return 29 if year % 4 == 0 else 28
+    return calendar.monthrange(2001, month)[1]
+
+
+def gregorian_to_julian(day: date) -> date:
+    """The Julian (Old Style) year, month and day of a Gregorian date, as a `date` of those numbers.
+
+    Inverse of `julian_to_gregorian`; used to read a document's Gregorian @when as the Old
+    Style date its author wrote, so that '20th' or '24 December' resolve in his calendar.
+    """
+    for offset in range(day.year // 100 - day.year // 400 - 3, day.year // 100 - day.year // 400):
+        candidate = day - timedelta(days=offset)
+        if julian_to_gregorian(candidate) == day:
+            return candidate
+    raise ValueError(f"{day} has no Julian equivalent representable as a date")
+
+
+def _to_gregorian_day(year: int, month: int, day: int) -> str:
+    """ISO Gregorian date of a Julian day, including 29 February of Julian-only leap years."""
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        return (julian_to_gregorian(date(year, 2, 28)) + timedelta(days=1)).isoformat()
+    return julian_to_gregorian(date(year, month, day)).isoformat()
+
+
+def _julian_bound(iso: str, *, upper: bool) -> str:
+    """Gregorian value for one end of an Old Style value at its written precision.
+
+    A day converts to a day. A month becomes the Gregorian day its first (lower bound) or
+    last (upper bound) day fell on: December 1904 O.S. ran from 14 December 1904 to
+    13 January 1905. A year stays a year: the thirteen-day shift would only add false precision.
+    """
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return _to_gregorian_day(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        return _to_gregorian_day(year, month, _julian_month_days(year, month) if upper else 1)
+    return iso
+
+
+def old_style_to_gregorian(value: DateValue) -> DateValue:
+    """The same expression with every value read as Old Style and given in the Gregorian calendar.
+
+    TEI's @when/@notBefore/@notAfter/@from/@to are always Gregorian (ISO 8601), whatever
+    calendar the text was written in; @calendar records the written one. A month-precision
+    @when becomes a @notBefore/@notAfter window (its Gregorian first and last day).
+    """
+    when = value.when
+    fields: dict[str, str | None] = {
+        "not_before": value.not_before and _julian_bound(value.not_before, upper=False),
+        "not_after": value.not_after and _julian_bound(value.not_after, upper=True),
+        "from_": value.from_ and _julian_bound(value.from_, upper=False),
+        "to": value.to and _julian_bound(value.to, upper=True),
+        "when": None,
+    }
+    if when is not None and len(when) == 7:
+        fields["not_before"] = _julian_bound(when, upper=False)
+        fields["not_after"] = _julian_bound(when, upper=True)
+    elif when is not None:
+        fields["when"] = _julian_bound(when, upper=False)
+    return DateValue(value.text, **fields)
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date a narrative is at, in the calendar it is written in; resolves yearless dates.
+
+    Starts as the document's own date and moves to each later single date with a month,
+    so that 'On the 17th' after 'on 15 December 1934' is 17 December 1934.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_iso(cls, value: str | None) -> Anchor | None:
+        """From an ISO value ('1934-12-31', '1934-12', '1934'); None for anything else."""
+        if not value or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+            return None
+        parts = [int(p) for p in value.split("-")]
+        point = _Point(*parts)
+        return cls(*parts) if _is_valid(point) else None
+
+    def middle(self) -> date:
+        """The day to measure distances from: the day itself, mid-month or mid-year."""
+        return date(self.year, self.month or 7, self.day or (15 if self.month else 1))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in running text.
+
+    `value` holds the written text and the normalised values as written (Old Style numbers
+    for an Old Style date: see `old_style_to_gregorian`), or no values at all when the
+    expression cannot be normalised; `problem` then says why.
+    `calendar` is what the text itself says: 'julian' (marked O.S.), 'gregorian' (marked
+    N.S.), 'dual' (both calendars written; the values are the New Style ones) or None.
+    `relative` is True for 'today', 'the next day': values computed, not written.
+    """
+
+    start: int
+    end: int
+    value: DateValue
+    calendar: str | None = None
+    problem: str | None = None
+    relative: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.value.text
+
+    @property
+    def normalised(self) -> bool:
+        return bool(self.value.tei_attributes())
+
+
+# --------------------------------------------------------------------------- extra forms
+
+# Dates printed in both calendars: Old Style first, New Style in brackets or after a slash.
+# 'October 25 (November 7), 1917', '26 October (8 November), 1917', 'October 6 (19), 1917',
+# '6 (19) October 1917', '20 December 1904 (2 January 1905)', '1/14 February 1918',
+# '31 January/13 February 1918', 'December 20, 1904/January 2, 1905'.
+def _dual_patterns() -> list[str]:
+    """Old Style and New Style parts, each with a day and optional month and year."""
+
+    def year(name: str) -> str:
+        return rf"(?:,?{_S}(?P<{name}>{_YEAR}))?"
+
+    def day_month(n: int) -> str:
+        return rf"(?P<d{n}>{_DAY}){_ORD}(?:{_S}(?P<m{n}>{_MONTH}))?" + year(f"y{n}")
+
+    def month_day(n: int) -> str:
+        return rf"(?P<m{n}>{_MONTH}){_S}(?P<d{n}>{_DAY}){_ORD}" + year(f"y{n}")
+
+    def bare_day(n: int) -> str:
+        return rf"(?P<d{n}>{_DAY}){_ORD}"
+
+    separators = [(rf"{_H}*\({_H}*", rf"(?:,?{_S}(?:N\.{_H}?S\.|[Nn]ew{_S}[Ss]tyle))?\)"), (rf"{_H}*/{_H}*", "")]
+    patterns = []
+    for opening, closing in separators:
+        for first in (day_month, month_day):
+            for second in (day_month, month_day):
+                patterns.append(first(1) + opening + second(2) + closing + year("y"))
+        # '6 (19) October 1917', '1/14 February 1918': two days, then month and year once.
+        patterns.append(bare_day(1) + opening + bare_day(2) + closing + rf"{_S}(?P<m>{_MONTH})" + year("y"))
+        # 'October 6 (19), 1917', 'February 1/14, 1918'
+        patterns.append(rf"(?P<m>{_MONTH}){_S}" + bare_day(1) + opening + bare_day(2) + closing + year("y"))
+    return patterns
+
+
+_DUAL_REGEXES = [re.compile(_START + f"(?:{p})" + _END, re.I) for p in _dual_patterns()]
+
+
+def _dual_value(match: re.Match[str]) -> DateValue | None:
+    """The New Style value, if the second part really is the first part's Gregorian date."""
+    g = match.groupdict()
+
+    def month_of(key: str) -> int | None:
+        return _month_number({"m": g.get(key)}) if g.get(key) else None
+
+    shared_month = month_of("m")
+    m1 = month_of("m1") or shared_month
+    m2 = month_of("m2") or shared_month
+    m1, m2 = m1 or m2, m2 or m1
+    shared_year = int(g["y"]) if g.get("y") else None
+    y2 = int(g["y2"]) if g.get("y2") else shared_year
+    y1 = int(g["y1"]) if g.get("y1") else None
+    if m1 is None or m2 is None or y2 is None and y1 is None:
+        return None
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    # The year written once belongs to the New Style date; December O.S. may be January N.S.
+    julian_years = [y1] if y1 is not None else [y2, y2 - 1]
+    y2 = y2 if y2 is not None else y1
+    for y in julian_years:
+        if y is None or not _is_valid(_Point(y2, m2, d2)) or d1 > _julian_month_days(y, m1):
+            continue
+        if _to_gregorian_day(y, m1, d1) == date(y2, m2, d2).isoformat():
+            return DateValue(match.group(), when=date(y2, m2, d2).isoformat())
+    return None
+
+
+# '1924–29', '1934–35': a span whose end gives only the last two digits (biographical notes).
+_SHORT_SPAN = re.compile(
+    _START + rf"(?P<y1>{_YEAR}){_H}*{_DASH}{_H}*(?P<y2>\d{{2}})" + _END
+)
+_PAGE_CONTEXT = re.compile(r"(?:\bpp?\.|\bpages?|\bnos?\.|\bNos?\.|\bVol\.|\bvols?\.)\s*$", re.I)
+
+
+def _short_span_value(match: re.Match[str], text: str) -> DateValue | None:
+    """Only a forward span within one century, and never a page or number range."""
+    if _PAGE_CONTEXT.search(text[max(0, match.start() - 12):match.start()]):
+        return None
+    start = int(match["y1"])
+    end = start // 100 * 100 + int(match["y2"])
+    if end <= start:
+        return None
+    return DateValue(match.group(), from_=str(start), to=str(end))
+
+
+# 'the 20th', 'On the 17th,': a day of the month the narrative is in. An ordinal followed by
+# a noun ('the 20th century', 'the 14th Congress', 'the 76th year') is not a date.
+_DAY_ONLY = re.compile(
+    rf"(?<![\w/])[Tt]he{_S}(?P<d>{_DAY})(?:st|nd|rd|th)\b"
+    rf"(?=\s*(?:[,.;:)!?\u2013\u2014\u2019\u201d'\"]|$)"
+    rf"|{_S}(?:and|or|to|till|until|was|were|is|had|has|would|will|when|I|we|he|she|they|it"
+    rf"|at|in|on|there|but|that|which)\b)"
+)
+
+# 'O.S.', '(Old Style)', 'N.S.' written right after a date.
+_STYLE_MARK = rf"(?:[ON]\.{_H}?S\.|(?:[Oo]ld|[Nn]ew){_S}[Ss]tyle)(?!\w)"
+_CALENDAR_MARK = re.compile(rf",?{_H}*(?:\({_H}*{_STYLE_MARK}{_H}*\)|\[{_H}*{_STYLE_MARK}{_H}*\]|{_STYLE_MARK})")
+_HEDGE_WORDS = re.compile(
+    r"(?P<hedge>\b(?:c|ca|circa|approx|approximately|about|around|roughly)\.?\s*)$", re.I
+)
+_DOUBT_MARK = re.compile(rf"{_H}*(?:\[\?\]|\(\?\)|\?(?=[\])]))")
+
+
+# In prose a month is capitalised: 'they march 20 miles', 'you may 1 day' are not dates.
+_LOWERCASE_MONTH = re.compile(
+    rf"\b(?:{_alternation(list(_MONTH_NUMBERS) + list(_MONTH_ABBREVIATIONS))})\b"
+)
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "form", "dual", "short-span", "day-only"
+    match: re.Match[str]
+    build: _Builder | None
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every place any date form matches, overlapping ones included."""
+    found: list[_Candidate] = []
+
+    def collect(regex: re.Pattern[str], kind: str, build: _Builder | None = None) -> None:
+        match = regex.search(text)
+        while match is not None:
+            if match.end() > match.start():
+                found.append(_Candidate(match.start(), match.end(), kind, match, build))
+            match = regex.search(text, match.start() + 1)
+
+    for form in _FORMS:
+        if form.searchable:
+            collect(form.search, "form", form.build)
+    for regex in _DUAL_REGEXES:
+        collect(regex, "dual")
+    collect(_SHORT_SPAN, "short-span")
+    collect(_DAY_ONLY, "day-only", _build_day_only)
+    return found
+
+
+def _distance(fields: _Fields, target: date) -> int:
+    """Days between the target and the expression's earliest value."""
+    key = DateValue("", **fields).sort_key
+    anchor = Anchor.from_iso(key)
+    return abs((anchor.middle() - target).days) if anchor else 10**6
+
+
+class DateFinder:
+    """Finds every date expression in a sequence of texts read in order, moving its anchor along.
+
+    One finder reads one document: give it the document's date as the first anchor, then
+    call `find_all` on each stretch of text in reading order. Use `fork` for a digression
+    (a footnote) whose dates must not move the main text's anchor.
+    """
+
+    def __init__(self, anchor: Anchor | None = None) -> None:
+        self.anchor = anchor
+
+    def fork(self) -> DateFinder:
+        return DateFinder(self.anchor)
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolve(self, candidate: _Candidate, text: str) -> tuple[_Fields | None, str | None]:
+        """Values for one candidate with the current anchor, or why there are none."""
+        kind, match = candidate.kind, candidate.match
+        if kind == "dual":
+            value = _dual_value(match)
+            return (_fields_of(value), None) if value else (None, "not-dual")
+        if kind == "short-span":
+            value = _short_span_value(match, text)
+            return (_fields_of(value), None) if value else (None, "not-a-date")
+        anchor = self.anchor
+        assert candidate.build is not None
+        if kind == "day-only":
+            if anchor is None or anchor.month is None:
+                return None, "the month is not known from the context"
+            return candidate.build(match, _Context(anchor.year, anchor.month)), "no such day in that month"
+        without = candidate.build(match, _Context(None, None))
+        if without is not None:
+            return without, None
+        if anchor is None:
+            return None, "the year is not written and the document has no date"
+        if anchor.month is None:
+            fields = candidate.build(match, _Context(anchor.year, None))
+            return fields, None if fields else "no such date"
+        # A yearless date belongs to the year that puts it nearest the narrative's date:
+        # '1 January' in a diary of 31 December 1934 is 1935, '13 July' is 1934.
+        options = [candidate.build(match, _Context(anchor.year + k, anchor.month)) for k in (0, -1, 1)]
+        valid = [f for f in options if f is not None]
+        if not valid:
+            return None, "no such date"
+        return min(valid, key=lambda f: _distance(f, anchor.middle())), None
+
+    def _advance(self, fields: _Fields) -> None:
+        """A single date with at least a month becomes the narrative's new position."""
+        if set(fields) == {"when"} and len(fields["when"]) >= 7:
+            self.anchor = Anchor.from_iso(fields["when"]) or self.anchor
+
+    # ------------------------------------------------------------------ search
+
+    def find_all(self, text: str) -> list[DateMention]:
+        """All date expressions in `text`, left to right, leftmost-longest, never overlapping."""
+        by_start: dict[int, list[_Candidate]] = {}
+        for candidate in _candidates(text):
+            by_start.setdefault(candidate.start, []).append(candidate)
+        mentions: list[DateMention] = []
+        position = 0
+        for start in sorted(by_start):
+            if start < position:
+                continue
+            options = sorted(by_start[start], key=lambda c: c.end, reverse=True)
+            mention = self._choose(options, text)
+            if mention is None:
+                continue
+            if mention.start < position:  # a hedge word reaching back into the previous date
+                continue
+            listed = _listed_day(text, mention, position)
+            if listed is not None:
+                mentions.append(listed)
+            mentions.append(mention)
+            position = mention.end
+        return mentions
+
+    def _choose(self, options: list[_Candidate], text: str) -> DateMention | None:
+        """The longest candidate that resolves; else the longest one that is a date at all."""
+        failed: tuple[_Candidate, str] | None = None
+        for candidate in options:
+            if _ALL_DIGITS_SHORT.fullmatch(candidate.match.group()) or _LOWERCASE_MONTH.search(candidate.match.group()):
+                continue
+            fields, problem = self._resolve(candidate, text)
+            if fields:
+                return self._mention(candidate, fields, text)
+            if problem not in ("not-dual", "not-a-date") and failed is None:
+                failed = (candidate, problem or "not a valid date")
+        if failed is None:
+            return None
+        candidate, problem = failed
+        return self._mention(candidate, None, text, problem)
+
+    def _mention(
+        self, candidate: _Candidate, fields: _Fields | None, text: str, problem: str | None = None
+    ) -> DateMention:
+        start, end = candidate.start, candidate.end
+        calendar_name = "dual" if candidate.kind == "dual" else None
+        mark = _CALENDAR_MARK.match(text, end) if calendar_name is None else None
+        if mark is not None:
+            calendar_name = "julian" if re.search(r"O\.|[Oo]ld", mark.group()) else "gregorian"
+            end = mark.end()
+        hedge = _HEDGE_WORDS.search(text[max(0, start - 16):start])
+        doubt = _DOUBT_MARK.match(text, end)
+        if fields and (hedge or doubt):
+            fields, problem = None, "approximate (" + (hedge["hedge"].strip() if hedge else "?") + ")"
+        if hedge:
+            start -= len(hedge["hedge"])
+        if doubt:
+            end = doubt.end()
+        if fields:
+            self._advance(fields)
+        written = text[start:end]
+        value = DateValue(written, **fields) if fields else DateValue(written)
+        return DateMention(start, end, value, calendar_name, problem)
+
+
+# '28 or 31 December', '3 and 5 March 1917': a bare day that borrows the next date's month.
+_LISTED_DAY = re.compile(rf"(?<![\w/.,\-\u2013])(?P<d>{_DAY}){_ORD}(?P<join>{_S}(?:or|and|&){_S})$")
+
+
+def _listed_day(text: str, mention: DateMention, after: int) -> DateMention | None:
+    """The bare day listed right before a day-first date, if there is one."""
+    when = mention.value.when
+    if not when or len(when) != 10 or not mention.text[:1].isdigit() or mention.calendar:
+        return None
+    match = _LISTED_DAY.search(text, after, mention.start)
+    if match is None or _PAGE_CONTEXT.search(text[max(after, match.start() - 12):match.start()]):
+        return None
+    day = _Point(int(when[:4]), int(when[5:7]), int(match["d"]))
+    if not _is_valid(day):
+        return None
+    end = match.start("join")
+    return DateMention(match.start(), end, DateValue(text[match.start():end], when=_iso(day)))
+
+
+def _fields_of(value: DateValue) -> _Fields:
+    names = {"when": "when", "notBefore": "not_before", "notAfter": "not_after", "from": "from_", "to": "to"}
+    return {names[k]: v for k, v in value.tei_attributes().items()}
+
+
+def find_dates(text: str, anchor: Anchor | None = None) -> list[DateMention]:
+    """Every date expression in one text; see `DateFinder` for reading a document in order."""
+    return DateFinder(anchor).find_all(text)
+
+
+# --------------------------------------------------------------------------- relative dates
+
+_DAY_WORDS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1,
+}
+_DAY_WORD = re.compile(
+    rf"(?<![\w-])(?P<w>{_alternation([w.replace(' ', _S) for w in _DAY_WORDS])})(?![\w-])", re.I
+)
+_NEXT_DAY = re.compile(
+    rf"(?<![\w-])(?P<w>the{_S}(?:(?P<next>next|following){_S}(?:day|morning|evening|night)"
+    rf"|(?P<previous>previous|preceding){_S}(?:day|evening|night)|day{_S}(?P<after>after)"
+    rf"|day{_S}(?P<before>before)))(?![\w-])",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_APPOSITION = re.compile(r",?\s*")
+
+
+def find_relative_dates(
+    text: str, mentions: list[DateMention], today: date | None, *, today_is_a_day: bool = True
+) -> list[DateMention]:
+    """'yesterday', 'tonight', 'tomorrow' (from `today`: the writer's own date, or None when the
+    text is not in the writer's voice) and 'the next day', 'the day before' (from a dated day
+    earlier in the same sentence). Nothing is returned when the reference is not clear, nor
+    when an explicit date follows in apposition ('the next morning, 1 January').
+    'today' itself often means 'nowadays'; it counts only if `today_is_a_day` (a letter).
+    """
+    found: list[DateMention] = []
+    starts = {m.start for m in mentions}
+
+    def apposed(end: int) -> bool:
+        return _APPOSITION.match(text, end).end() in starts  # type: ignore[union-attr]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= m.start or start >= m.end for m in mentions)
+
+    if today is not None:
+        for match in _DAY_WORD.finditer(text):
+            if not free(*match.span()) or apposed(match.end()):
+                continue
+            word = " ".join(match["w"].lower().split())
+            if word == "today" and not today_is_a_day:
+                continue
+            offset = _DAY_WORDS[word]
+            day = (today + timedelta(days=offset)).isoformat()
+            found.append(DateMention(match.start(), match.end(), DateValue(match.group(), when=day), relative=True))
+    for match in _NEXT_DAY.finditer(text):
+        if not free(*match.span()) or apposed(match.end()):
+            continue
+        earlier = [m for m in mentions if m.end <= match.start() and m.value.when and len(m.value.when) == 10]
+        if not earlier or _SENTENCE_END.search(text, earlier[-1].end, match.start()):
+            continue
+        step = 1 if match["next"] or match["after"] else -1
+        day = (date.fromisoformat(str(earlier[-1].value.when)) + timedelta(days=step)).isoformat()
+        value = DateValue(match.group(), when=day)
+        found.append(DateMention(match.start(), match.end(), value, earlier[-1].calendar, relative=True))
+    return found

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
+from teikit.enrichers.dates import tag_dates
 from teikit.importrecord import ImportRecord, source_key
 from teikit.model import Document, Dropped, ReadResult
 from teikit.naming import document_slug, xml_id
@@ -63,8 +64,12 @@ class PageResult:
         return self.error is not None or any(o.status is WriteStatus.REFUSED for o in self.outcomes)
 
 
-def read_page(source: Path, family: str | None = None) -> PageResult:
-    """Read one raw file into documents; every failure becomes a one-line error."""
+def read_page(source: Path, family: str | None = None, old_style: bool | None = None) -> PageResult:
+    """Read one raw file into documents; every failure becomes a one-line error.
+
+    `old_style`: the source dates its documents in the Julian calendar (see
+    teikit.enrichers.dates); None lets each document say.
+    """
     result = PageResult(source=source)
     try:
         raw = read_raw_text(source)
@@ -76,14 +81,16 @@ def read_page(source: Path, family: str | None = None) -> PageResult:
     reader = reader_named(family) if family else detect_reader(raw.text)
     result.family = reader.name
     try:
-        _read_and_build(result, reader.read, raw.text)
+        _read_and_build(result, reader.read, raw.text, old_style)
     except Exception as err:  # a reader or builder bug must not stop the batch
         detail = " ".join(str(err).split())  # one line, whatever the exception says
         result.error = f"{source}: the {reader.name} reader failed: {type(err).__name__}: {detail}"
     return result
 
 
-def _read_and_build(result: PageResult, read_text: Callable[[str], ReadResult], text: str) -> None:
+def _read_and_build(
+    result: PageResult, read_text: Callable[[str], ReadResult], text: str, old_style: bool | None = None
+) -> None:
     read = read_text(text)
     result.documents = read.documents
     result.dropped = read.dropped
@@ -95,6 +102,8 @@ def _read_and_build(result: PageResult, read_text: Callable[[str], ReadResult], 
         return
     result.slugs = [document_slug(doc) for doc in read.documents]
     roots = [build_tei(doc, xml_id(slug), _source_name(result.source)) for doc, slug in zip(read.documents, result.slugs)]
+    for root in roots:
+        result.warnings.extend(tag_dates(root, old_style=old_style))  # each names its document
     result.payloads = [serialize(root) for root in roots]
     lost = lost_words(text, read.dropped, roots)
     if lost:
@@ -107,7 +116,7 @@ def _source_name(source: Path) -> str:
     return source.name
 
 
-def _read_one(args: tuple[Path, str | None]) -> PageResult:
+def _read_one(args: tuple[Path, str | None, bool | None]) -> PageResult:
     return read_page(*args)
 
 
@@ -116,10 +125,11 @@ def read_pages(
     family: str | None = None,
     jobs: int | None = None,
     progress: Progress = NoProgress(),
+    old_style: bool | None = None,
 ) -> list[PageResult]:
     """Read every page, on all cores when there is enough work to share."""
     jobs = jobs or os.cpu_count() or 1
-    tasks = [(s, family) for s in sources]
+    tasks = [(s, family, old_style) for s in sources]
     if jobs <= 1 or len(tasks) < 4:
         results = []
         for task in tasks:
@@ -183,20 +193,25 @@ def import_raw(
     write: bool = True,
     jobs: int | None = None,
     progress: Progress = NoProgress(),
+    old_style: bool | None = None,
 ) -> list[PageResult]:
     """The whole import of a batch; a bad input is reported and the others go on.
 
-    Inputs unchanged since their last import into `out_dir` are not read again.
+    Inputs unchanged since their last import into `out_dir` (with the same options) are
+    not read again.
     """
+    options = {"family": family, "old_style": old_style}
     sources, errors = find_text_files(paths)
     progress.start(len(sources))
     failed = [PageResult(source=err.path, error=str(err)) for err in errors]
     record = ImportRecord.load(out_dir) if write else None
-    skipped = [page for page in (_skip_unchanged(s, record, family) for s in sources) if page]
+    skipped = [page for page in (_skip_unchanged(s, record, options) for s in sources) if page]
     for page in skipped:
         progress.advance(page)
     skipped_sources = {page.source for page in skipped}
-    pages = read_pages([s for s in sources if s not in skipped_sources], family=family, jobs=jobs, progress=progress)
+    pages = read_pages(
+        [s for s in sources if s not in skipped_sources], family=family, jobs=jobs, progress=progress, old_style=old_style
+    )
     assign_names(pages, out_dir, taken={slug for page in skipped for slug in page.slugs})
     if write and record is not None:
         for page in pages:
@@ -204,7 +219,7 @@ def import_raw(
             if page.error is None:
                 write_documents(page, out_dir, force=force)
             if not page.failed and page.sha256 and page.family:
-                record.remember(page.source, page.sha256, family, page.family, page.slugs, page.warnings)
+                record.remember(page.source, page.sha256, options, page.family, page.slugs, page.warnings)
         if pages:
             record.save()
     position = {source: k for k, source in enumerate(sources)}
@@ -219,14 +234,14 @@ def _warn_of_orphans(page: PageResult, record: ImportRecord) -> None:
         page.warnings.append(f"no longer produces {names} (kept; delete it if it is obsolete)")
 
 
-def _skip_unchanged(source: Path, record: ImportRecord | None, family: str | None) -> PageResult | None:
+def _skip_unchanged(source: Path, record: ImportRecord | None, options: dict) -> PageResult | None:
     if record is None or not source.is_file():
         return None
     try:
         sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
     except OSError:
         return None  # read_page reports it
-    entry = record.unchanged(source, sha256, family)
+    entry = record.unchanged(source, sha256, options)
     if entry is None:
         return None
     outcomes = [WriteOutcome(record.out_dir / f"{slug}.xml", WriteStatus.UNCHANGED) for slug in entry["slugs"]]

@@ -52,10 +52,10 @@ class ImportRecord:
     def entry(self, source: Path) -> dict:
         return self.entries.get(source_key(source, self.out_dir), {})
 
-    def unchanged(self, source: Path, sha256: str, family: str | None) -> dict | None:
-        """The recorded entry if importing `source` again would write the same files."""
+    def unchanged(self, source: Path, sha256: str, options: dict) -> dict | None:
+        """The recorded entry if importing `source` again (with these options) would write the same files."""
         entry, key = self.entry(source), source_key(source, self.out_dir)
-        if not entry or entry.get("sha256") != sha256 or entry.get("forced_family") != family:
+        if not entry or entry.get("sha256") != sha256 or entry.get("options") != options:
             return None
         slugs = entry.get("slugs", [])
         try:
@@ -67,11 +67,11 @@ class ImportRecord:
         return entry
 
     def remember(
-        self, source: Path, sha256: str, family: str | None, reader: str, slugs: list[str], warnings: list[str]
+        self, source: Path, sha256: str, options: dict, reader: str, slugs: list[str], warnings: list[str]
     ) -> None:
         self.entries[source_key(source, self.out_dir)] = {
             "sha256": sha256,
-            "forced_family": family,
+            "options": options,
             "family": reader,
             "slugs": slugs,
             "warnings": warnings,

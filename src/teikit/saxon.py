@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXsltExecutable
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue, PyXsltExecutable
 
 _processor: PySaxonProcessor | None = None
 _compiled: dict[tuple[Path, frozenset], PyXsltExecutable] = {}
@@ -68,17 +68,19 @@ def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: Path | str | Non
         raise XSLTError(tidy_message(err)) from None
 
 
-def set_params(executable: PyXsltExecutable, params: dict[str, str] | None) -> None:
-    """Stylesheet parameters, all passed as strings (`--param name=value`)."""
+def set_params(executable: PyXsltExecutable, params: dict[str, str | PyXdmValue] | None) -> None:
+    """Stylesheet parameters: strings (`--param name=value`), or XDM values passed as they
+    are (a document node, e.g. the registers parsed by teikit.xmlio)."""
     executable.clear_parameters()
     for name, value in (params or {}).items():
-        executable.set_parameter(name, processor().make_string_value(value))
+        xdm = value if isinstance(value, PyXdmValue) else processor().make_string_value(value)
+        executable.set_parameter(name, xdm)
 
 
 def transform_to_string(
     executable: PyXsltExecutable,
     document: PyXdmNode,
-    params: dict[str, str] | None = None,
+    params: dict[str, str | PyXdmValue] | None = None,
     output_dir: Path | None = None,
 ) -> str:
     """Run a compiled stylesheet on one document; raise XSLTError with the stylesheet's line.
