@@ -1,0 +1,255 @@
+"""The HTML edition site: a page per document, the indexes, a chronology and a search.
+
+Every page is written by `xslt/html.xsl`, compiled once a run: run on a TEI document it
+writes the document's page; run on the edition document built here (every TEI file of
+the edition under one root) it writes the list of documents, the chronology, the person,
+place and organisation indexes, the search page and the search index. The registers
+(tei/registers/) reach the stylesheet as a parameter, so tooltips and index pages come
+from the same entries. Static assets (CSS, scripts) are copied from `xslt/html/assets/`,
+and each document's TEI is copied beside its page for download.
+
+Site layout (relative to `out_dir`):
+    index.html  chronology.html  persons.html  places.html  organisations.html  search.html
+    documents/<name>.html   tei/<name>.xml   assets/
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PySaxonApiError, PyXdmNode, PyXsltExecutable
+
+from teikit import saxon
+from teikit.resources import stylesheet as teikit_stylesheet
+from teikit.teifile import write_atomic
+from teikit.writers import RenderFailure, RenderReport
+from teikit.writers.render import failure, native_stderr, registers_document, transform
+from teikit.xmlio import XMLInputError, parse_xml
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+EDITION_NS = "urn:teikit:edition"
+SITE_PAGES = {
+    "index": "index.html",
+    "chronology": "chronology.html",
+    "persons": "persons.html",
+    "places": "places.html",
+    "organisations": "organisations.html",
+    "search": "search.html",
+}
+SEARCH_INDEX = "assets/search-index.js"
+ASSETS_DIR = "html/assets"
+
+
+@dataclass
+class SiteDocument:
+    """One TEI document of the edition and where its page and download copy go."""
+
+    source: Path
+    tree: etree._ElementTree
+    data: bytes
+    name: str
+
+    @property
+    def page(self) -> str:
+        return f"documents/{self.name}.html"
+
+    @property
+    def tei(self) -> str:
+        return f"tei/{self.name}.xml"
+
+
+def write_html(
+    documents: Sequence[Path],
+    out_dir: Path,
+    params: Mapping[str, str],
+    registers: Path | None,
+    *,
+    stylesheet: Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> RenderReport:
+    """Build the static edition site for `documents` into `out_dir`.
+
+    `stylesheet` is an edition's own stylesheet importing html.xsl (its templates then
+    override teikit's); by default teikit's `xslt/html.xsl`. `progress` is called with
+    each document once its page is written (or has failed). A document that fails is
+    reported and left out of the site (its page, the indexes, the previous/next links).
+    """
+    report = RenderReport()
+    out_dir = Path(out_dir)
+    entry = Path(stylesheet) if stylesheet is not None else teikit_stylesheet("html.xsl")
+    site = load_documents(documents, report, progress)
+    try:
+        register_node = registers_document(Path(registers)) if registers is not None else None
+    except XMLInputError as err:
+        report.failures.append(RenderFailure(err.path if isinstance(err.path, Path) else Path(err.path),
+                                             f"{err} (registers left out: names will not link to the indexes)"))
+        register_node = None
+    try:
+        executable = saxon.compile_stylesheet(entry)
+    except saxon.XSLTError as err:
+        report.failures.append(failure(None, err, entry))
+        return report
+
+    try:
+        site = chronological(executable, site, params, register_node)
+    except saxon.XSLTError as err:
+        report.failures.append(site_failure("the order of documents", err, entry))
+        return report
+    pages, failed = render_documents(executable, site, params, register_node)
+    for doc, err in failed:
+        report.failures.append(failure(doc.source, err, entry))
+    if failed:
+        # The indexes and the previous/next links list only the documents that have a page.
+        site = [doc for doc in site if doc.name in pages]
+        pages, _ = render_documents(executable, site, params, register_node)
+    for doc in site:
+        write_file(out_dir / doc.page, pages[doc.name].encode("utf-8"), report)
+        write_file(out_dir / doc.tei, doc.data, report)
+    for doc, _ in failed:
+        (out_dir / doc.page).unlink(missing_ok=True)  # an old page would contradict the report
+    if progress is not None:
+        for doc in [*site, *(doc for doc, _ in failed)]:
+            progress(doc.source)
+
+    edition_node = saxon.to_xdm(edition_document(site), out_dir / "edition.xml")
+    nodes = {"edition": edition_node, **({"registers": register_node} if register_node is not None else {})}
+    for page, filename in SITE_PAGES.items():
+        try:
+            html = run(executable, edition_node, {**params, "page": page, "page-href": filename}, nodes)
+        except saxon.XSLTError as err:
+            report.failures.append(site_failure(filename, err, entry))
+            continue
+        write_file(out_dir / filename, html.encode("utf-8"), report)
+    try:
+        index = run(executable, edition_node, {**params, "page": "search-index", "page-href": SEARCH_INDEX}, nodes, as_text=True)
+    except saxon.XSLTError as err:
+        report.failures.append(site_failure(SEARCH_INDEX, err, entry))
+    else:
+        write_file(out_dir / SEARCH_INDEX, index.encode("utf-8"), report)
+    copy_assets(out_dir, report)
+    return report
+
+
+def chronological(
+    executable: PyXsltExecutable, site: list[SiteDocument], params: Mapping[str, str], registers: PyXdmNode | None
+) -> list[SiteDocument]:
+    """The documents in the stylesheet's chronological order (asked once, page "order"),
+    so that each page finds its neighbours without sorting the edition again."""
+    nodes = {"registers": registers} if registers is not None else {}
+    order = run(executable, saxon.to_xdm(edition_document(site), "edition.xml"), {**params, "page": "order"}, nodes, as_text=True)
+    position = {href: i for i, href in enumerate(order.splitlines())}
+    return sorted(site, key=lambda doc: position.get(doc.page, len(position)))
+
+
+def render_documents(
+    executable: PyXsltExecutable, site: Sequence[SiteDocument], params: Mapping[str, str], registers: PyXdmNode | None
+) -> tuple[dict[str, str], list[tuple[SiteDocument, saxon.XSLTError]]]:
+    """Each document's page (by name), and the documents whose transform failed."""
+    nodes = {"registers": registers} if registers is not None else {}
+    nodes["edition"] = saxon.to_xdm(edition_document(site), "edition.xml")
+    pages: dict[str, str] = {}
+    failed: list[tuple[SiteDocument, saxon.XSLTError]] = []
+    for doc in site:
+        try:
+            pages[doc.name] = run(executable, saxon.to_xdm(doc.tree, doc.source), {**params, "page-href": doc.page, "tei-href": doc.tei}, nodes)
+        except saxon.XSLTError as err:
+            failed.append((doc, err))
+    return pages, failed
+
+
+def load_documents(
+    paths: Sequence[Path], report: RenderReport, progress: Callable[[Path], None] | None = None
+) -> list[SiteDocument]:
+    """Parse every document (bad ones become failures) and give each a unique page name."""
+    site: list[SiteDocument] = []
+    taken: set[str] = set()
+    for path in paths:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+            tree = parse_xml(data, name=str(path))
+        except OSError as err:
+            report.failures.append(RenderFailure(path, f"{path}: cannot be read ({err.strerror or err})"))
+        except XMLInputError as err:
+            report.failures.append(failure(path, err))
+        else:
+            if tree.getroot().tag == f"{{{TEI_NS}}}TEI":
+                site.append(SiteDocument(path, tree, data, unique_name(page_name(path), taken)))
+                continue
+            report.failures.append(RenderFailure(path, f"{path}: not a TEI document (its root is {tree.getroot().tag})"))
+        if progress is not None:
+            progress(path)
+    return site
+
+
+def page_name(path: Path) -> str:
+    """A file name safe in any URL and on any file system, from the TEI file's name."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-.")
+    return name or "document"
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate.lower() in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def edition_document(site: Sequence[SiteDocument]) -> etree._Element:
+    """Every document under one root, each with the path of its page and its TEI copy."""
+    root = etree.Element(f"{{{EDITION_NS}}}edition", nsmap={"ed": EDITION_NS})
+    for doc in site:
+        holder = etree.SubElement(root, f"{{{EDITION_NS}}}document", page=doc.page, tei=doc.tei, source=doc.source.name)
+        holder.append(_copy(doc.tree.getroot()))
+    return root
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    """A detached copy (appending the original would move it out of its own tree)."""
+    return etree.fromstring(etree.tostring(element))
+
+
+def run(
+    executable: PyXsltExecutable,
+    document: PyXdmNode,
+    params: Mapping[str, str],
+    nodes: Mapping[str, PyXdmNode],
+    as_text: bool = False,
+) -> str:
+    """One transform with string parameters plus document parameters (edition, registers).
+
+    `as_text` returns the result's text unserialised (the search index is a script, which
+    the HTML output method would escape). Saxon's own print-out stays off the terminal.
+    """
+    merged = {**params, **nodes}
+    if not as_text:
+        return transform(executable, document, merged)
+    with native_stderr():
+        saxon.set_params(executable, merged)
+        try:
+            result = executable.transform_to_value(xdm_node=document)
+        except PySaxonApiError as err:
+            raise saxon.XSLTError(saxon.tidy_message(err)) from None
+    return result.head.string_value if result is not None and result.size else ""
+
+
+def site_failure(page: str, err: saxon.XSLTError, entry: Path) -> RenderFailure:
+    """A page of the whole site that failed: which page, which stylesheet line."""
+    return RenderFailure(None, f"{page}: {failure(None, err, entry).message}")
+
+
+def write_file(path: Path, data: bytes, report: RenderReport) -> None:
+    write_atomic(path, data)
+    report.written.append(path)
+
+
+def copy_assets(out_dir: Path, report: RenderReport) -> None:
+    """The site's CSS and scripts (no fonts or scripts from elsewhere: the site works offline)."""
+    for asset in sorted(teikit_stylesheet(ASSETS_DIR).iterdir()):
+        if asset.is_file() and not asset.name.startswith("."):
+            write_file(out_dir / "assets" / asset.name, asset.read_bytes(), report)
