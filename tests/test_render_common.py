@@ -66,6 +66,16 @@ def test_header_falls_back_to_title_statement_and_creation():
     assert result.split("|") == ["A test", "Ann Author", "1 January 1921", "de"]
 
 
+def test_language_defaults_to_english_when_the_document_declares_none():
+    undeclared = tei().replace(' xml:lang="en"', "")
+    assert evaluate("tk:lang(/*)", undeclared) == "en"
+
+
+def test_language_comes_from_lang_usage_when_the_root_has_none():
+    declared = tei(header='<langUsage><language ident="ru">Russian</language></langUsage>').replace(' xml:lang="en"', "")
+    assert evaluate("tk:lang(/*)", declared) == "ru"
+
+
 def test_name_parts_without_space_between_them_are_read_as_separate_words():
     doc = tei().replace("<author>Ann Author</author>", "<author><persName><forename>Charles</forename><surname>Dickens</surname></persName></author>")
     assert evaluate("tk:author(/*)", doc) == "Charles Dickens"

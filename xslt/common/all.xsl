@@ -8,7 +8,7 @@
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="dates.xsl"/>
+  <!-- dates.xsl comes in through header.xsl -->
   <xsl:import href="header.xsl"/>
   <xsl:import href="registers.xsl"/>
 </xsl:stylesheet>

@@ -147,10 +147,10 @@
 
   <xsl:function name="tk:lang" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="(
+    <xsl:sequence select="normalize-space((
         $tei/@xml:lang, $tei/tei:text/@xml:lang,
         $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en'
-      )[normalize-space()][1]/normalize-space()"/>
+      )[normalize-space()][1])"/>
   </xsl:function>
 
   <xsl:function name="tk:sort-key" as="xs:string">
