@@ -34,7 +34,7 @@
       textClass/keywords/term[@type='document-type'] ("letter", "telegram", "diary-entry",
       "article", ...), else the type of the body's first div.
   tk:lang($tei) as xs:string
-      @xml:lang of the TEI element, else of text, else langUsage/language/@ident, else "en".
+      @xml:lang of text, else of the TEI element, else langUsage/language/@ident, else "en".
   tk:sort-key($tei) as xs:string
       Chronological sort key (tk:date-sort-key of tk:date), then the title.
   tk:sources($tei) as element()*
@@ -148,7 +148,7 @@
   <xsl:function name="tk:lang" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="normalize-space((
-        $tei/@xml:lang, $tei/tei:text/@xml:lang,
+        $tei/tei:text/@xml:lang, $tei/@xml:lang,
         $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en'
       )[normalize-space()][1])"/>
   </xsl:function>

@@ -29,16 +29,9 @@
     <xsl:apply-templates select="//tei:TEI[not(ancestor::tei:TEI)]" mode="tk:document"/>
   </xsl:template>
 
-  <!-- The document's language: its text's xml:lang, its own, the first in langUsage. -->
-  <xsl:function name="tk:document-lang" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="(($tei/tei:text/@xml:lang, $tei/@xml:lang,
-        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()] ! string(), 'en')[1]"/>
-  </xsl:function>
-
   <xsl:template match="tei:TEI" mode="tk:document">
     <xsl:text>#tk-document(&#10;</xsl:text>
-    <xsl:value-of select="tk:lang-arguments(tk:document-lang(.)) ! ('  ' || . || ',&#10;')"/>
+    <xsl:value-of select="tk:lang-arguments(tk:lang(.)) ! ('  ' || . || ',&#10;')"/>
     <xsl:value-of select="tk:document-kind(.) ! ('  kind: [' || tk:typst-escape(.) || '],&#10;')"/>
     <xsl:value-of select="'  title: [' || tk:typst-escape(tk:title(.)) || '],&#10;'"/>
     <xsl:value-of select="'  running: [' || tk:typst-escape(tk:running-title(.)) || '],&#10;'"/>
