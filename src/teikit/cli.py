@@ -135,5 +135,9 @@ def summary_json(results: list[PageResult], explain: bool) -> dict:
 
 
 # The later stages of the pipeline: each command lives in the module of its stage.
+from teikit.enrichers.command import entities  # noqa: E402
+main.add_command(entities)
+from teikit.registers.command import registers  # noqa: E402
+main.add_command(registers)
 from teikit.writers.command import render_command  # noqa: E402
 main.add_command(render_command)
