@@ -141,3 +141,5 @@ from teikit.registers.command import registers  # noqa: E402
 main.add_command(registers)
 from teikit.writers.command import render_command  # noqa: E402
 main.add_command(render_command)
+from teikit.validation.command import validate  # noqa: E402
+main.add_command(validate)

@@ -1,0 +1,286 @@
+"""teikit's ISO Schematron engine, one feature a test, on small schemas with exact expected hits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teikit.validation.schematron import Schematron, SchematronError
+from teikit.xmlio import parse_xml
+
+DOC = b"""<?xml version="1.0"?>
+<letters xmlns="urn:test">
+  <letter n="1" date="1918-06-02">
+    <to>Joffe</to>
+  </letter>
+  <letter n="2" date="1922-13-01"><to/></letter>
+</letters>
+"""
+
+
+def schema(body: str, binding: str = "xslt3", attrs: str = "") -> str:
+    return (
+        f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}" {attrs}>\n'
+        '  <ns prefix="t" uri="urn:test"/>\n'
+        f"{body}\n</schema>\n"
+    )
+
+
+def run(tmp_path: Path, body: str, doc: bytes = DOC, phase: str | None = None, params: dict | None = None, **kw) -> list[tuple[str, str, str, int | None]]:
+    """(rule id, severity, message, line) of every finding."""
+    sch = tmp_path / "rules.sch"
+    sch.write_text(schema(body, **kw))
+    xml = tmp_path / "doc.xml"
+    xml.write_bytes(doc)
+    found = Schematron.from_file(sch, phase=phase).validate(parse_xml(xml), xml, params)
+    return [(f.rule_id, f.severity, f.message, f.line) for f in found]
+
+
+def test_failed_assert_is_reported_with_its_id_message_and_line(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:to">
+    <assert id="to-named" test="normalize-space()">the addressee is missing</assert>
+  </rule></pattern>""")
+    assert hits == [("to-named", "error", "the addressee is missing", 6)]
+
+
+def test_report_fires_when_its_test_is_true(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter">
+    <report id="second" test="@n = '2'">letter two</report>
+  </rule></pattern>""")
+    assert hits == [("second", "error", "letter two", 6)]
+
+
+def test_only_the_first_matching_rule_of_a_pattern_applies_to_a_node(tmp_path):
+    hits = run(tmp_path, """
+  <pattern>
+    <rule context="t:letter[@n = '1']"><report id="first" test="true()">first rule</report></rule>
+    <rule context="t:letter"><report id="general" test="true()">general rule</report></rule>
+  </pattern>""")
+    assert [h[0] for h in hits] == ["first", "general"]
+    assert [h[3] for h in hits] == [3, 6]
+
+
+def test_every_pattern_sees_every_node(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter[@n = '1']"><report id="a" test="true()">a</report></rule></pattern>
+  <pattern><rule context="t:letter[@n = '1']"><report id="b" test="true()">b</report></rule></pattern>""")
+    assert sorted(h[0] for h in hits) == ["a", "b"]
+
+
+def test_value_of_and_name_are_evaluated_in_the_message(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter[@n = '2']">
+    <report id="msg" test="true()"><name/> number <value-of select="@n"/> is dated <value-of select="@date"/></report>
+  </rule></pattern>""")
+    assert hits[0][2] == "letter number 2 is dated 1922-13-01"
+
+
+def test_diagnostics_are_added_to_the_message(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter">
+    <assert id="iso" test="@date castable as xs:date" diagnostics="got">the date is not ISO</assert>
+  </rule></pattern>
+  <diagnostics><diagnostic id="got">found <value-of select="@date"/></diagnostic></diagnostics>""")
+    assert hits == [("iso", "error", "the date is not ISO (found 1922-13-01)", 6)]
+
+
+def test_a_schema_level_let_is_a_parameter_with_a_default(tmp_path):
+    body = """
+  <let name="before" value="'1920'"/>
+  <pattern><rule context="t:letter">
+    <assert id="early" test="substring(@date, 1, 4) lt $before">after <value-of select="$before"/></assert>
+  </rule></pattern>"""
+    assert [h[3] for h in run(tmp_path, body)] == [6]
+    assert run(tmp_path, body, params={"before": "1930"}) == []
+
+
+def test_an_unknown_parameter_is_refused(tmp_path):
+    with pytest.raises(SchematronError, match="no parameter nope"):
+        run(tmp_path, '<pattern><rule context="t:letter"><assert test="true()">x</assert></rule></pattern>', params={"nope": "1"})
+
+
+def test_pattern_and_rule_level_lets(tmp_path):
+    hits = run(tmp_path, """
+  <pattern>
+    <let name="letters" value="count(//t:letter)"/>
+    <rule context="t:letter">
+      <let name="n" value="xs:integer(@n)"/>
+      <report id="last" test="$n = $letters">letter <value-of select="$n"/> of <value-of select="$letters"/></report>
+    </rule>
+  </pattern>""")
+    assert hits == [("last", "error", "letter 2 of 2", 6)]
+
+
+def test_a_phase_runs_only_its_active_patterns(tmp_path):
+    body = """
+  <phase id="quick"><active pattern="p1"/></phase>
+  <pattern id="p1"><rule context="t:letter[@n='1']"><report id="one" test="true()">one</report></rule></pattern>
+  <pattern id="p2"><rule context="t:letter[@n='1']"><report id="two" test="true()">two</report></rule></pattern>"""
+    assert [h[0] for h in run(tmp_path, body, phase="quick")] == ["one"]
+    assert sorted(h[0] for h in run(tmp_path, body, phase="#ALL")) == ["one", "two"]
+
+
+def test_the_default_phase_applies_when_none_is_asked_for(tmp_path):
+    body = """
+  <phase id="quick"><active pattern="p2"/></phase>
+  <pattern id="p1"><rule context="t:letter[@n='1']"><report id="one" test="true()">one</report></rule></pattern>
+  <pattern id="p2"><rule context="t:letter[@n='1']"><report id="two" test="true()">two</report></rule></pattern>"""
+    assert [h[0] for h in run(tmp_path, body, attrs='defaultPhase="quick"')] == ["two"]
+
+
+def test_phase_level_let(tmp_path):
+    body = """
+  <phase id="strict"><let name="limit" value="1"/><active pattern="p"/></phase>
+  <pattern id="p"><rule context="t:letter"><assert id="limit" test="xs:integer(@n) le $limit">over <value-of select="$limit"/></assert></rule></pattern>"""
+    assert run(tmp_path, body, phase="strict") == [("limit", "error", "over 1", 6)]
+
+
+def test_an_unknown_phase_is_a_clear_error(tmp_path):
+    with pytest.raises(SchematronError, match="no phase 'nightly'.*phases: quick"):
+        run(tmp_path, '<phase id="quick"/><pattern><rule context="*"><assert test="true()">x</assert></rule></pattern>', phase="nightly")
+
+
+def test_abstract_rules_are_copied_where_a_rule_extends_them(tmp_path):
+    hits = run(tmp_path, """
+  <pattern>
+    <rule abstract="true" id="has-number"><assert id="numbered" test="@n">no number</assert></rule>
+    <rule context="t:to"><extends rule="has-number"/></rule>
+  </pattern>""")
+    assert [(h[0], h[3]) for h in hits] == [("numbered", 4), ("numbered", 6)]
+
+
+def test_abstract_patterns_are_instantiated_with_their_params(tmp_path):
+    hits = run(tmp_path, """
+  <pattern abstract="true" id="required">
+    <rule context="$element"><assert test="$attribute">$element lacks <value-of select="'$attribute'"/></assert></rule>
+  </pattern>
+  <pattern id="to-needs-type" is-a="required">
+    <param name="element" value="t:to"/>
+    <param name="attribute" value="@type"/>
+  </pattern>""")
+    assert hits == [("to-needs-type", "error", "$element lacks @type", 4), ("to-needs-type", "error", "$element lacks @type", 6)]
+
+
+def test_include_brings_in_a_pattern_from_another_file(tmp_path):
+    (tmp_path / "extra.sch").write_text(
+        '<pattern xmlns="http://purl.oclc.org/dsdl/schematron" id="included">'
+        '<rule context="t:letter[@n=\'2\']"><report id="from-include" test="true()">included</report></rule></pattern>'
+    )
+    assert [h[0] for h in run(tmp_path, '<include href="extra.sch"/>')] == ["from-include"]
+
+
+def test_include_of_a_fragment_takes_the_element_with_that_id(tmp_path):
+    (tmp_path / "library.sch").write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron">'
+        '<pattern id="wanted"><rule context="t:to"><report id="wanted" test="true()">w</report></rule></pattern>'
+        '<pattern id="other"><rule context="t:to"><report id="other" test="true()">o</report></rule></pattern></schema>'
+    )
+    hits = run(tmp_path, '<include href="library.sch#wanted"/>')
+    assert {h[0] for h in hits} == {"wanted"}
+
+
+def test_ns_binds_the_prefixes_used_in_rules(tmp_path):
+    body = '<pattern><rule context="t:letter"><report id="hit" test="true()">x</report></rule></pattern>'
+    assert len(run(tmp_path, body)) == 2
+    unbound = body.replace("t:letter", "u:letter")
+    with pytest.raises(SchematronError, match="do not compile"):
+        run(tmp_path, unbound)
+
+
+@pytest.mark.parametrize(("role", "severity"), [("warning", "warning"), ("info", "info"), ("fatal", "error"), ("error", "error")])
+def test_role_gives_the_severity(tmp_path, role, severity):
+    hits = run(tmp_path, f'<pattern><rule context="t:letter[@n=\'1\']"><report id="r" role="{role}" test="true()">x</report></rule></pattern>')
+    assert hits[0][1] == severity
+
+
+def test_flag_gives_the_severity_when_there_is_no_role(tmp_path):
+    hits = run(tmp_path, '<pattern><rule context="t:letter[@n=\'1\']"><report id="r" flag="warning" test="true()">x</report></rule></pattern>')
+    assert hits[0][1] == "warning"
+
+
+@pytest.mark.parametrize("binding", ["xslt", "xslt2", "xslt3"])
+def test_the_xslt_query_bindings_run(tmp_path, binding):
+    hits = run(tmp_path, '<pattern><rule context="t:letter"><assert id="n" test="@n = \'1\'">not one</assert></rule></pattern>', binding=binding)
+    assert hits == [("n", "error", "not one", 6)]
+
+
+def test_an_unsupported_query_binding_is_refused(tmp_path):
+    with pytest.raises(SchematronError, match="queryBinding 'stx' is not supported"):
+        run(tmp_path, '<pattern><rule context="*"><assert test="true()">x</assert></rule></pattern>', binding="stx")
+
+
+def test_xpath_3_in_tests(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter">
+    <report id="arrow" test="(@date => tokenize('-'))[2] => xs:integer() gt 12">month <value-of select="map{'m': tokenize(@date, '-')[2]}?m"/></report>
+  </rule></pattern>""")
+    assert hits == [("arrow", "error", "month 13", 6)]
+
+
+def test_a_rule_on_an_attribute_is_located_at_its_element(tmp_path):
+    found = Schematron.from_file(_write(tmp_path, '<pattern><rule context="t:letter/@date"><assert id="iso" test=". castable as xs:date">bad</assert></rule></pattern>')).validate(
+        parse_xml(DOC), tmp_path / "doc.xml"
+    )
+    assert [(f.line, f.location) for f in found] == [(6, "/letters/letter[2]/@date")]
+
+
+def test_line_and_column_point_at_the_start_tag(tmp_path):
+    doc = b'<letters xmlns="urn:test"><letter n="1"/>  <letter\n   n="2"/></letters>'
+    xml = tmp_path / "doc.xml"
+    xml.write_bytes(doc)
+    found = Schematron.from_file(_write(tmp_path, '<pattern><rule context="t:letter"><report id="r" test="true()">x</report></rule></pattern>')).validate(parse_xml(xml), xml)
+    assert [(f.line, f.column) for f in found] == [(1, 27), (1, 44)]
+
+
+def test_a_test_that_raises_a_dynamic_error_is_reported_not_fatal(tmp_path):
+    hits = run(tmp_path, '<pattern><rule context="t:letter"><assert id="date" test="xs:date(@date) gt xs:date(\'1900-01-01\')">old</assert></rule></pattern>')
+    assert [(h[0], h[1], h[3]) for h in hits] == [("date", "error", 6)]
+    assert "could not be evaluated" in hits[0][2]
+
+
+def test_generated_rule_ids_use_the_pattern_id_and_position(tmp_path):
+    hits = run(tmp_path, """
+  <pattern id="letters"><rule context="t:letter[@n='2']">
+    <report test="true()">a</report><report test="true()">b</report>
+  </rule></pattern>""")
+    assert [h[0] for h in hits] == ["letters-1", "letters-2"]
+
+
+def test_the_rule_id_is_used_when_the_assert_has_none(tmp_path):
+    hits = run(tmp_path, '<pattern id="p"><rule id="dated" context="t:letter[@n=\'2\']"><report test="true()">a</report></rule></pattern>')
+    assert hits[0][0] == "dated"
+
+
+def test_a_schema_that_does_not_compile_is_one_clear_error(tmp_path):
+    with pytest.raises(SchematronError, match=r"rules.sch: the rules do not compile: .*"):
+        run(tmp_path, '<pattern><rule context="t:letter["><assert test="true()">x</assert></rule></pattern>')
+
+
+def test_a_file_that_is_not_schematron_is_refused(tmp_path):
+    path = tmp_path / "not.sch"
+    path.write_text("<html/>")
+    with pytest.raises(SchematronError, match="not a Schematron schema"):
+        Schematron.from_file(path)
+
+
+def test_a_schema_is_compiled_once_a_process(tmp_path):
+    path = _write(tmp_path, '<pattern><rule context="*"><assert test="true()">x</assert></rule></pattern>')
+    assert Schematron.from_file(path) is Schematron.from_file(path)
+
+
+def test_svrl_is_the_internal_report(tmp_path):
+    path = _write(tmp_path, '<pattern id="p"><rule context="t:to"><assert id="a" test="false()">x</assert></rule></pattern>')
+    svrl = Schematron.from_file(path).svrl(parse_xml(DOC), tmp_path / "doc.xml")
+    ns = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+    assert svrl.tag == "{http://purl.oclc.org/dsdl/svrl}schematron-output"
+    assert svrl.xpath("svrl:active-pattern/@id", namespaces=ns) == ["p"]
+    assert svrl.xpath("svrl:failed-assert/@location", namespaces=ns) == ["/Q{urn:test}letters[1]/Q{urn:test}letter[1]/Q{urn:test}to[1]", "/Q{urn:test}letters[1]/Q{urn:test}letter[2]/Q{urn:test}to[1]"]
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / f"s{abs(hash(body))}.sch"
+    path.write_text(schema(body))
+    return path
