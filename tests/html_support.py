@@ -21,8 +21,6 @@ EDITION = HTML_FIXTURES / "edition"
 REGISTERS = EDITION / "registers"
 SAMPLE_TEI = ROOT / "tei"
 REAL_TEI = SHARED / "reference" / "real-tei"
-# The CMIF SIG's templates hold xml:id="[UUID]": teikit.xmlio refuses them as not well-formed.
-REAL_TEI_TEMPLATES = {"cmif-digital-edition.xml", "cmif-printed-edition.xml"}
 
 _scratch = Path(tempfile.mkdtemp(prefix="teikit-html-tests-"))
 atexit.register(shutil.rmtree, _scratch, ignore_errors=True)

@@ -48,11 +48,12 @@ def safe_parser(remove_blank_text: bool = False) -> etree.XMLParser:
     )
 
 
-def parse_xml(source: Path | str | bytes, name: str | None = None, *, allow_invalid_ids: bool = False) -> etree._ElementTree:
+def parse_xml(source: Path | str | bytes, name: str | None = None) -> etree._ElementTree:
     """Parse a file (a path) or bytes; raise `XMLInputError` for anything unusable.
 
-    `allow_invalid_ids`: accept an `xml:id` that is not an NCName (a validity error of the
-    xml:id spec, not a well-formedness one), which a validator then reports as such.
+    An `xml:id` that is not an NCName (`xml:id="[UUID]"` in a template) is accepted: that
+    is a validity error, which the validator reports, not a well-formedness one, and the
+    writers can still render the document.
     """
     label: Path | str = name or (source if isinstance(source, (Path, str)) else "<input>")
     if isinstance(source, (Path, str)):
@@ -74,8 +75,9 @@ def parse_xml(source: Path | str | bytes, name: str | None = None, *, allow_inva
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(label)))
     except etree.XMLSyntaxError as err:
-        if allow_invalid_ids and _only_invalid_ids(err):
-            return _parse_tolerating_ids(data, label)
+        tolerated = _parse_tolerating_ids(data, label)
+        if tolerated is not None:
+            return tolerated
         line, column = err.position if err.position else (None, None)
         message = err.msg or str(err)
         message = message.split(f"{label}:", 1)[-1].strip() if message else "not well-formed"
@@ -84,16 +86,17 @@ def parse_xml(source: Path | str | bytes, name: str | None = None, *, allow_inva
     return tree
 
 
-def _only_invalid_ids(err: etree.XMLSyntaxError) -> bool:
-    entries = list(err.error_log)
-    return bool(entries) and all(e.type_name == "DTD_XMLID_VALUE" for e in entries)
-
-
-def _parse_tolerating_ids(data: bytes, label: Path | str) -> etree._ElementTree:
+def _parse_tolerating_ids(data: bytes, label: Path | str) -> etree._ElementTree | None:
+    """The tree, if invalid `xml:id` values were the parse's only errors; else None."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
-    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(label)))
-    if any(e.type_name != "DTD_XMLID_VALUE" for e in parser.error_log):
-        raise XMLInputError(label, "not well-formed XML")  # cannot happen: the strict parse found only ids
+    try:
+        root = etree.fromstring(data, parser, base_url=str(label))
+    except etree.XMLSyntaxError:
+        return None
+    entries = list(parser.error_log)
+    if root is None or not entries or any(e.type_name != "DTD_XMLID_VALUE" for e in entries):
+        return None
+    tree = etree.ElementTree(root)
     refuse_entity_declarations(tree, label)
     return tree
 

@@ -248,8 +248,16 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- An address is a mailto: link; placeholder text ("[email address of this person]") stays text. -->
   <xsl:template match="tei:email">
-    <a href="mailto:{normalize-space()}"><xsl:call-template name="h:attributes"/><xsl:apply-templates/></a>
+    <xsl:choose>
+      <xsl:when test="matches(normalize-space(), '^[^\s@\[\]&lt;&gt;]+@[^\s@\[\]&lt;&gt;]+$')">
+        <a href="mailto:{normalize-space()}"><xsl:call-template name="h:attributes"/><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="h:wrap"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A figure is described, not shown: an offline edition loads no images from elsewhere. -->

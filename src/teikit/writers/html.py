@@ -15,6 +15,7 @@ Site layout (relative to `out_dir`):
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -205,13 +206,8 @@ def edition_document(site: Sequence[SiteDocument]) -> etree._Element:
     root = etree.Element(f"{{{EDITION_NS}}}edition", nsmap={"ed": EDITION_NS})
     for doc in site:
         holder = etree.SubElement(root, f"{{{EDITION_NS}}}document", page=doc.page, tei=doc.tei, source=doc.source.name)
-        holder.append(_copy(doc.tree.getroot()))
+        holder.append(copy.deepcopy(doc.tree.getroot()))  # appending the original would move it
     return root
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    """A detached copy (appending the original would move it out of its own tree)."""
-    return etree.fromstring(etree.tostring(element))
 
 
 def run(
