@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a fresh machine:
-#   make edition   build the sample edition (virtualenv, install, import raw/ into tei/)
-#   make test      run the test suite
+#   make edition   build the sample edition: virtualenv, install, import raw/ into tei/,
+#                  tag names and dates, validate, render HTML, text, PDF and CMIF into out/
+#   make test      run the test suite (installs Chromium and pdftotext first if missing)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.teikit-installed
+TEIKIT := $(BIN)/teikit
 
-.PHONY: install edition import test bench clean
+.PHONY: install edition import tag validate render test system-deps bench screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,17 +18,37 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## The sample edition: raw/ -> tei/ (an editor's hand corrections are never overwritten).
-edition: import
+## The sample edition. Each step changes only what changed; an editor's hand corrections
+## in tei/ are never overwritten.
+edition: render
 
 import: $(STAMP)
-	$(BIN)/teikit import raw/ -o tei/
+	$(TEIKIT) import raw/ -o tei/
 
-test: $(STAMP)
+tag: import
+	$(TEIKIT) entities tag tei/
+
+validate: tag
+	$(TEIKIT) validate tei/
+
+render: validate
+	$(TEIKIT) render tei/ --to html --to text --to pdf --to cmif -o out/
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+system-deps:
+	@bash scripts/system-deps.sh
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/validate_bench.py
+	$(BIN)/python bench/render_bench.py
+	$(BIN)/python bench/pdf_bench.py
+	$(BIN)/python bench/suggest_quality.py
+
+screenshots: $(STAMP) system-deps
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf out build .pytest_cache
