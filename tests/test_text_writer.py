@@ -127,6 +127,16 @@ def test_registers_are_available_to_the_text_stylesheet(tmp_path):
     assert "Chicherin is a splendid worker.[1]" in report.written[0].read_text(encoding="utf-8")
 
 
+def test_a_broken_register_file_is_reported_and_the_documents_still_rendered(tmp_path):
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    (registers / "persons.xml").write_text("<TEI><listPerson>", encoding="utf-8")
+    report = write_text([EDITION / "1918-06-02-lenin-to-joffe.xml"], tmp_path / "out", {}, registers)
+    [failure] = report.failures
+    assert failure.message.startswith(f"{registers / 'persons.xml'}:") and "without registers" in failure.message
+    assert [p.name for p in report.written] == ["1918-06-02-lenin-to-joffe.txt"]
+
+
 @pytest.mark.parametrize(
     "params, problem",
     [({"notes": "footnotes"}, "notes="), ({"width": "abc"}, "width="), ({"width": "5"}, "width="), ({"layout": "verse"}, "layout=")],

@@ -18,10 +18,10 @@ from typing import Callable, Mapping, Sequence
 from lxml import etree
 
 from teikit.resources import stylesheet as shipped_stylesheet
-from teikit.saxon import XSLTError, compile_stylesheet, to_xdm
+from teikit.saxon import XSLTError, to_xdm
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import TK_NS, document_node, transform, failure, registers_document, stylesheet_params
+from teikit.writers.render import TK_NS, compile_with_registers, document_node, failure, stylesheet_params, transform
 from teikit.xmlio import XMLInputError, parse_xml
 
 OUTPUT_NAME = "cmif.xml"
@@ -73,12 +73,10 @@ def write_cmif(
     """Write out_dir/cmif.xml listing the correspondence among `documents`."""
     report = RenderReport()
     sheet = stylesheet or shipped_stylesheet("cmif.xsl")
-    try:
-        executable = compile_stylesheet(sheet)
-        merged = stylesheet_params(cmif_params(params), registers_document(registers))
-    except (XSLTError, XMLInputError) as err:
-        report.failures.append(failure(None, err, sheet))
+    executable, register_node = compile_with_registers(sheet, registers, report)
+    if executable is None:
         return report
+    merged = stylesheet_params(cmif_params(params), register_node)
     letters = etree.Element(f"{{{TK_NS}}}letters", nsmap={"tk": TK_NS})
     for doc in documents:
         try:

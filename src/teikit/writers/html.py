@@ -28,7 +28,7 @@ from teikit import saxon
 from teikit.resources import stylesheet as teikit_stylesheet
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import failure, native_stderr, registers_document, transform
+from teikit.writers.render import compile_with_registers, failure, native_stderr, transform
 from teikit.xmlio import XMLInputError, parse_xml
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -83,16 +83,8 @@ def write_html(
     out_dir = Path(out_dir)
     entry = Path(stylesheet) if stylesheet is not None else teikit_stylesheet("html.xsl")
     site = load_documents(documents, report, progress)
-    try:
-        register_node = registers_document(Path(registers)) if registers is not None else None
-    except XMLInputError as err:
-        report.failures.append(RenderFailure(err.path if isinstance(err.path, Path) else Path(err.path),
-                                             f"{err} (registers left out: names will not link to the indexes)"))
-        register_node = None
-    try:
-        executable = saxon.compile_stylesheet(entry)
-    except saxon.XSLTError as err:
-        report.failures.append(failure(None, err, entry))
+    executable, register_node = compile_with_registers(entry, Path(registers) if registers is not None else None, report)
+    if executable is None:
         return report
 
     try:

@@ -23,7 +23,7 @@ import typst
 from teikit import resources, saxon
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import failure, output_names, registers_document, stylesheet_params, transform
+from teikit.writers.render import compile_with_registers, failure, output_names, stylesheet_params, transform
 from teikit.xmlio import XMLInputError, parse_xml
 
 TEMPLATE_DIR = resources.stylesheet("pdf")  # edition.typ and the modules of pdf.xsl
@@ -73,16 +73,9 @@ def write_pdf(
     """
     report = RenderReport()
     entry = Path(stylesheet) if stylesheet is not None else resources.stylesheet("pdf.xsl")
-    try:
-        executable = saxon.compile_stylesheet(entry)
-    except saxon.XSLTError as err:
-        report.failures.append(RenderFailure(None, str(err)))
+    executable, register_doc = compile_with_registers(entry, registers, report)
+    if executable is None:
         return report
-    try:
-        register_doc = registers_document(registers)
-    except XMLInputError as err:
-        report.failures.append(RenderFailure(None, f"{err} (rendering without registers)"))
-        register_doc = None
     xslt_params = stylesheet_params(params, register_doc)
     names = output_names([Path(d) for d in documents], ".pdf")
     names = {doc: ("document-" + name if name == EDITION_FILE else name) for doc, name in names.items()}

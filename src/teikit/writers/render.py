@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from lxml import etree
-from saxonche import PyXdmNode
+from saxonche import PyXdmNode, PyXsltExecutable
 
+from teikit import saxon
 from teikit.saxon import XSLTError, stylesheet_line, to_xdm, transform_to_string
 from teikit.writers import FORMATS, RenderFailure, RenderReport, writer_for
 from teikit.xmlio import XMLInputError, parse_xml
@@ -144,6 +145,27 @@ def registers_document(folder: Path | None) -> PyXdmNode | None:
 def document_node(path: Path) -> PyXdmNode:
     """A TEI file as an XDM document (parsed by teikit.xmlio, never by Saxon), its base URI the file."""
     return to_xdm(parse_xml(path), path)
+
+
+def compile_with_registers(
+    entry: Path, registers: Path | None, report: RenderReport
+) -> tuple[PyXsltExecutable | None, PyXdmNode | None]:
+    """A writer's compiled entry stylesheet and the registers, the same way for every format.
+
+    A stylesheet that does not compile fails the whole run (None, reported). A register
+    file that is not usable XML is reported, and the documents are still rendered, with
+    names as written.
+    """
+    try:
+        register_node = registers_document(registers)
+    except XMLInputError as err:
+        report.failures.append(RenderFailure(Path(str(err.path)), f"{err} (rendered without registers: names stay as written)"))
+        register_node = None
+    try:
+        return saxon.compile_stylesheet(entry), register_node
+    except XSLTError as err:
+        report.failures.append(failure(None, err, entry))
+        return None, register_node
 
 
 def stylesheet_params(params: Mapping[str, str], registers: PyXdmNode | None) -> dict:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from teikit.resources import stylesheet as shipped_stylesheet
-from teikit.saxon import XSLTError, compile_stylesheet
+from teikit.saxon import XSLTError
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import document_node, transform, failure, output_names, registers_document, stylesheet_params
+from teikit.writers.render import compile_with_registers, document_node, failure, output_names, stylesheet_params, transform
 from teikit.xmlio import XMLInputError
 
 CHOICES = {"notes": ("endnotes", "none"), "layout": ("paragraphs", "lines"), "header": ("yes", "none"), "pages": ("none", "mark")}
@@ -45,12 +45,10 @@ def write_text(
     """Render each document to out_dir/<name>.txt with text.xsl (or the user's `stylesheet`)."""
     report = RenderReport()
     sheet = stylesheet or shipped_stylesheet("text.xsl")
-    try:
-        executable = compile_stylesheet(sheet)
-        merged = stylesheet_params(params, registers_document(registers))
-    except (XSLTError, XMLInputError) as err:
-        report.failures.append(failure(None, err, sheet))
+    executable, register_node = compile_with_registers(sheet, registers, report)
+    if executable is None:
         return report
+    merged = stylesheet_params(params, register_node)
     names = output_names(documents, ".txt")
     for doc in documents:
         try:
