@@ -81,6 +81,11 @@ def test_name_parts_without_space_between_them_are_read_as_separate_words():
     assert evaluate("tk:author(/*)", doc) == "Charles Dickens"
 
 
+def test_punctuation_after_a_name_part_is_not_spaced_off():
+    header = '<correspDesc><correspAction type="sent"><persName>Liakhovetsky, Ivan (<addName>Maisky</addName>)</persName></correspAction></correspDesc>'
+    assert evaluate("tk:author(/*)", tei(header=header)) == "Liakhovetsky, Ivan (Maisky)"
+
+
 def test_archival_reference_joins_the_manuscript_identifier():
     doc = tei().replace("<bibl>Source book, p. 1.</bibl>", "<msDesc><msIdentifier><repository>RGASPI</repository><collection>F. 558</collection><idno>D. 1</idno></msIdentifier></msDesc>")
     assert evaluate("tk:archival-reference(/*)", doc) == "RGASPI, F. 558, D. 1"

@@ -66,7 +66,9 @@
     <xsl:param name="name" as="element()?"/>
     <xsl:variable name="text" select="normalize-space(string-join(
         for $t in $name//text()[not(ancestor::tei:note)]
-        return (if ($t/preceding-sibling::node()[1][self::*] or ($t/parent::* except $name)/preceding-sibling::node()[1][self::*]) then ' ' else '') || $t, ''))"/>
+        return (if (some $part in ($t/ancestor::* intersect $name//*)
+                    satisfies ($part/preceding-sibling::node()[1][self::*] and ($part//text())[1] is $t))
+                then ' ' else '') || $t, ''))"/>
     <xsl:sequence select="if ($text) then $text else ()"/>
   </xsl:function>
 
