@@ -7,6 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.teikit-installed
 TEIKIT := $(BIN)/teikit
+TITLE  ?= Letters and diaries, 1918–1938: a teikit sample edition
 
 .PHONY: install edition import tag validate render test system-deps bench screenshots clean
 
@@ -32,7 +33,7 @@ validate: tag
 	$(TEIKIT) validate tei/
 
 render: validate
-	$(TEIKIT) render tei/ --to html --to text --to pdf --to cmif -o out/
+	$(TEIKIT) render tei/ --to html --to text --to pdf --to cmif -o out/ --param 'edition-title=$(TITLE)'
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q

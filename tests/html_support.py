@@ -40,7 +40,7 @@ def built(name: str) -> tuple[Path, RenderReport]:
         documents, registers = sorted(REAL_TEI.glob("*/*.xml")), None
     else:
         raise ValueError(name)
-    return out, write_html(documents, out, {"site-title": "Test edition"}, registers)
+    return out, write_html(documents, out, {"edition-title": "Test edition"}, registers)
 
 
 def scratch(name: str) -> Path:

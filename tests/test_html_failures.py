@@ -109,9 +109,9 @@ def test_broken_register_file_is_reported_and_the_site_built_without_registers()
     assert (out / "site" / "index.html").is_file()
 
 
-def test_site_title_is_a_parameter():
+def test_edition_title_is_a_parameter():
     out = scratch("title")
-    write_html(DOCUMENTS[:1], out, {"site-title": "Lenin’s Letters"}, REGISTERS)
+    write_html(DOCUMENTS[:1], out, {"edition-title": "Lenin’s Letters"}, REGISTERS)
     index = page(out, "index.html")
     assert text(xpath_one(index, "//p[@class='site-title']")) == "Lenin’s Letters"
     assert text(xpath_one(index, "//title")) == "Documents · Lenin’s Letters"

@@ -26,7 +26,7 @@ def pages(pdf: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> list[str]:
     out = tmp_path_factory.mktemp("index")
-    report = write_pdf(sorted(EDITION.glob("*.xml")), out, {"title": "Test Letters"}, EDITION / "registers")
+    report = write_pdf(sorted(EDITION.glob("*.xml")), out, {"edition-title": "Test Letters"}, EDITION / "registers")
     assert report.failures == []
     return pages(out / "edition.pdf")
 

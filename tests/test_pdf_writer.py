@@ -34,7 +34,7 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    report = write_pdf(SAMPLES, out, {"title": "Sample Edition"}, None)
+    report = write_pdf(SAMPLES, out, {"edition-title": "Sample Edition"}, None)
     return out, report
 
 
@@ -253,7 +253,7 @@ def test_edition_no_writes_only_the_documents(tmp_path):
 
 
 def test_parameters_the_writer_reads_are_checked():
-    assert check_params({"edition": "no", "title": "x"}) == []
+    assert check_params({"edition": "no", "edition-title": "x"}) == []
     assert check_params({"edition": "maybe"}) == ["edition='maybe': expected yes or no"]
     assert check_params({"font-path": "/no/such/folder"}) == ["font-path: /no/such/folder: no such folder"]
     assert check_params({"typst-style": "/no/such.typ"}) == ["typst-style: /no/such.typ: no such file"]

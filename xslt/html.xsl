@@ -52,9 +52,9 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- The edition's name, shown in every page's banner and title. -->
-  <xsl:param name="site-title" as="xs:string" select="'Digital edition'"/>
+  <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
   <!-- One line under the banner: who edits, what the edition is. -->
-  <xsl:param name="site-subtitle" as="xs:string" select="''"/>
+  <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
   <!-- The language of documents that do not declare theirs (no xml:lang, no langUsage). -->
   <xsl:param name="language" as="xs:string" select="'en'"/>
   <!-- Which site page to write when the input is the edition document ("order": the

@@ -15,7 +15,7 @@
     pdf/fallback.xsl   any other element: its content
 
   Parameters: registers (set by teikit; see common/registers.xsl). The writer also reads
-  title, subtitle (the edition's title page) and edition=no (no edition PDF).
+  edition-title, edition-subtitle (the title page) and edition=no (no edition PDF).
 
   To change how an element is printed, import this stylesheet from your own and override
   its template (teikit render with a stylesheet of yours; see the README), e.g.

@@ -27,7 +27,7 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title || ' · ' || $site-title"/></title>
+        <title><xsl:value-of select="$title || ' · ' || $edition-title"/></title>
         <meta name="generator" content="teikit"/>
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="{$h:root}assets/edition.css"/>
@@ -53,9 +53,9 @@
     <xsl:param name="current" as="xs:string"/>
     <header class="site-header">
       <div class="site-header-inner">
-        <p class="site-title"><a href="{$h:root}index.html" lang="en"><xsl:value-of select="$site-title"/></a></p>
-        <xsl:if test="$site-subtitle">
-          <p class="site-subtitle"><xsl:value-of select="$site-subtitle"/></p>
+        <p class="site-title"><a href="{$h:root}index.html" lang="en"><xsl:value-of select="$edition-title"/></a></p>
+        <xsl:if test="$edition-subtitle">
+          <p class="site-subtitle"><xsl:value-of select="$edition-subtitle"/></p>
         </xsl:if>
         <nav class="site-nav" aria-label="Edition">
           <ul>
@@ -80,7 +80,7 @@
 
   <xsl:template name="h:site-footer">
     <footer class="site-footer">
-      <p><xsl:value-of select="$site-title"/>. Encoded in TEI P5; built with teikit.</p>
+      <p><xsl:value-of select="$edition-title"/>. Encoded in TEI P5; built with teikit.</p>
     </footer>
   </xsl:template>
 </xsl:stylesheet>

@@ -45,9 +45,10 @@ Examples:
   teikit render tei/ --to text --format json        machine-readable summary
 
 \b
-Text parameters: notes=endnotes|none, width=N, layout=paragraphs|lines, header=yes|none,
-pages=none|mark. CMIF parameters: cmif-url, edition-url, edition-title, editor,
-publisher, cmif-date, licence-url.
+Every format: edition-title (HTML site, PDF title page, CMIF). HTML: edition-subtitle,
+language. PDF: edition-subtitle, edition=no, font-path=DIR, typst-style=FILE.typ.
+Text: notes=endnotes|none, width=N, layout=paragraphs|lines, header=yes|none,
+pages=none|mark. CMIF: cmif-url, edition-url, editor, publisher, cmif-date, licence-url.
 """,
 )
 @click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))

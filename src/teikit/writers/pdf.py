@@ -63,8 +63,8 @@ def write_pdf(
 ) -> RenderReport:
     """A PDF per document in `out_dir`, and `edition.pdf` with all that rendered.
 
-    Params reach pdf.xsl as stylesheet parameters; the writer itself reads `title` and
-    `subtitle` (the edition's title page), `edition=no` (no edition PDF) and `font-path`
+    Params reach pdf.xsl as stylesheet parameters; the writer itself reads `edition-title` and
+    `edition-subtitle` (the edition's title page), `edition=no` (no edition PDF) and `font-path`
     (folders of further fonts, e.g. for Chinese or Japanese, separated by the system's
     path separator; the bundled fonts cover Latin, Cyrillic and Greek) and `typst-style`
     (a .typ file of the edition's own definitions of edition.typ's functions, read after
@@ -169,8 +169,8 @@ def edition_inputs(documents: Sequence[TypstDocument], params: Mapping[str, str]
     span = "" if not years else years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
     count = f"{len(documents)} document{'s' if len(documents) != 1 else ''}"
     inputs = {
-        "title": params.get("title", "Edition"),
-        "subtitle": params.get("subtitle", f"{count}, {span}" if span else count),
+        "title": params.get("edition-title", "Edition"),
+        "subtitle": params.get("edition-subtitle", f"{count}, {span}" if span else count),
         "note": "Typeset with teikit from TEI P5",
     }
     return inputs
