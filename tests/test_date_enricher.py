@@ -339,6 +339,10 @@ def test_dates_are_never_tagged_inside_words() -> None:
     assert tagged("Doc31 December and A1926 and 1926B") == []
 
 
+def test_text_an_editor_marked_as_no_date_stays_untagged() -> None:
+    assert tagged('Room <seg type="untagged">1905</seg> was cold on 2 May 1920.') == [("2 May 1920", {"when": "1920-05-02"})]
+
+
 def test_existing_dates_are_neither_retagged_nor_nested() -> None:
     root = tei('<p><date when="1934-12-31">31 December 1934</date>, 31 December 1934</p>')
     tag_dates(root)

@@ -121,6 +121,13 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+def _is_skipped(el: etree._Element) -> bool:
+    """Never entered: SKIPPED, and text an editor marked as no date (`<seg type="untagged">`,
+    the same mark the name tagger respects)."""
+    name = _local(el)
+    return not name or name in SKIPPED or (name == "seg" and el.get("type") == "untagged")
+
+
 def _value_of(el: etree._Element) -> dict[str, str]:
     return {a: el.get(a) for a in VALUE_ATTRIBUTES if el.get(a) is not None}
 
@@ -322,7 +329,7 @@ def _is_transparent(el: etree._Element) -> bool:
     """Inline markup whose text reads on with the surrounding text, holding nothing opaque."""
     if _local(el) in MILESTONES:
         return True
-    if _local(el) not in TRANSPARENT:
+    if _local(el) not in TRANSPARENT or _is_skipped(el):
         return False
     return all(_local(d) in TRANSPARENT | MILESTONES for d in el.iterdescendants() if isinstance(d.tag, str))
 
@@ -415,7 +422,7 @@ class _Tagger:
     def visit(self, el: etree._Element, finder: DateFinder) -> None:
         """Read one element in document order, tagging the text of containers."""
         name = _local(el)
-        if not name or name in SKIPPED:
+        if _is_skipped(el):
             if name == "date":
                 anchor = _anchor_from(el, self.old_style)
                 if anchor is not None:
