@@ -81,6 +81,16 @@ def test_two_inputs_wanting_one_name_never_take_each_others_file(tmp_path):
     ]
 
 
+def test_a_document_renamed_to_keep_names_unique_has_its_dates_tagged(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("On the Agrarian Question\n\nWritten on 2 May 1920 in Kazan.\n", encoding="utf-8")
+    (raw / "b.txt").write_text("On the Agrarian Question\n\nWritten on 2 May 1920 in Moscow.\n", encoding="utf-8")
+    import_raw([raw], tmp_path / "tei", jobs=1)
+    renamed = (tmp_path / "tei" / "undated-on-the-agrarian-question-2.xml").read_text(encoding="utf-8")
+    assert 'Written on <date when="1920-05-02">2 May 1920</date> in Moscow.' in renamed
+
+
 def test_warnings_are_repeated_when_an_input_is_skipped(tmp_path):
     page = tmp_path / "page.txt"
     page.write_bytes("Письмо\n\nПривет, товарищ.\n".encode("cp1251"))

@@ -182,3 +182,20 @@ def test_enriching_a_file_teikit_did_not_write_adds_no_stamp(tmp_path):
     assert enrich(path) is True
     data = path.read_bytes()
     assert b"teikit-import" not in data and b"<!-- theirs -->" in data and b"tagged" in data
+
+
+def test_comments_among_structural_elements_are_kept_as_they_are():
+    root = etree.fromstring(MIXED.replace(b"<body>", b"<body><!-- to check -->"))
+    assert b"<body>\n      <!-- to check -->\n      <div>" in serialize(root)
+
+
+def test_enriching_an_edited_file_keeps_the_editors_processing_instructions(tmp_path):
+    path = tmp_path / "a.xml"
+    write_tei(path, body(), "raw/a.txt")
+    stamp_line, rest = path.read_bytes().split(b"\n", 2)[1:]
+    model = b'<?xml-model href="tei_all.rng" type="application/xml"?>'
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n' + stamp_line + b"\n" + model + b"\n" + rest + b"<!-- checked -->\n")
+    enrich(path)
+    data = path.read_bytes()
+    assert model in data and b"<!-- checked -->" in data and b"tagged" in data
+    assert file_state(path) is FileState.EDITED

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from lxml import etree
+
 from teikit.builder import build_tei
 from teikit.conservation import lost_words
 from teikit.enrichers.dates import tag_dates
@@ -101,14 +103,19 @@ def _read_and_build(
         result.error = f"{result.source}: no document found in the text"
         return
     result.slugs = [document_slug(doc) for doc in read.documents]
-    roots = [build_tei(doc, xml_id(slug), _source_name(result.source)) for doc, slug in zip(read.documents, result.slugs)]
-    for root in roots:
-        result.warnings.extend(tag_dates(root, old_style=old_style))  # each names its document
+    roots = [build_document(doc, slug, result, old_style) for doc, slug in zip(read.documents, result.slugs)]
     result.payloads = [serialize(root) for root in roots]
     lost = lost_words(text, read.dropped, roots)
     if lost:
         shown = ", ".join(lost[:12]) + (" ..." if len(lost) > 12 else "")
         result.warnings.append(f"{len(lost)} word(s) of the input are not in the TEI: {shown}")
+
+
+def build_document(doc: Document, slug: str, result: PageResult, old_style: bool | None) -> etree._Element:
+    """The TEI of one document: built, then its dates tagged (their warnings go to `result`)."""
+    root = build_tei(doc, xml_id(slug), _source_name(result.source))
+    result.warnings.extend(w for w in tag_dates(root, old_style=old_style) if w not in result.warnings)
+    return root
 
 
 def _source_name(source: Path) -> str:
@@ -145,7 +152,7 @@ def read_pages(
 
 
 def assign_names(
-    results: Iterable[PageResult], out_dir: Path, taken: set[str] | None = None
+    results: Iterable[PageResult], out_dir: Path, taken: set[str] | None = None, old_style: bool | None = None
 ) -> None:
     """Make every slug unique ("...-2"), in input order, so names are stable.
 
@@ -163,8 +170,7 @@ def assign_names(
             taken.add(unique)
             if unique != slug:
                 result.slugs[k] = unique
-                root = build_tei(result.documents[k], xml_id(unique), _source_name(result.source))
-                result.payloads[k] = serialize(root)
+                result.payloads[k] = serialize(build_document(result.documents[k], unique, result, old_style))
 
 
 def _owned_by_another(path: Path, key: str) -> bool:
@@ -212,7 +218,7 @@ def import_raw(
     pages = read_pages(
         [s for s in sources if s not in skipped_sources], family=family, jobs=jobs, progress=progress, old_style=old_style
     )
-    assign_names(pages, out_dir, taken={slug for page in skipped for slug in page.slugs})
+    assign_names(pages, out_dir, taken={slug for page in skipped for slug in page.slugs}, old_style=old_style)
     if write and record is not None:
         for page in pages:
             _warn_of_orphans(page, record)

@@ -44,14 +44,15 @@ XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 def indent(el: etree._Element, level: int = 0, step: str = "  ") -> None:
     """Indent element-only content; never add white space inside mixed content."""
-    if etree.QName(el).localname not in STRUCTURAL or not len(el):
+    if not isinstance(el.tag, str) or etree.QName(el).localname not in STRUCTURAL or not len(el):
         return
     if (el.text and el.text.strip()) or any(child.tail and child.tail.strip() for child in el):
         return
     inner = "\n" + step * (level + 1)
     el.text = inner
     for child in el:
-        indent(child, level + 1, step)
+        if isinstance(child.tag, str):  # comments and processing instructions are left as they are
+            indent(child, level + 1, step)
         child.tail = inner
     el[-1].tail = "\n" + step * level
 
@@ -207,7 +208,7 @@ def rewrite_tei(path: Path, root: etree._Element) -> bool:
     without a stamp.
     """
     stamp = read_stamp(path)
-    body = serialize(root)
+    body = _outside_root(root, before=True) + serialize(root) + _outside_root(root, before=False)
     if stamp.state is FileState.AS_IMPORTED:
         data = stamped(body, stamp.source, imported=stamp.imported)
     elif stamp.state is FileState.EDITED:
@@ -224,3 +225,13 @@ def rewrite_tei(path: Path, root: etree._Element) -> bool:
         pass
     write_atomic(path, data)
     return True
+
+
+def _outside_root(root: etree._Element, before: bool) -> bytes:
+    """Comments and processing instructions an editor put before or after the root element
+    (`<?xml-model ...?>`), the import stamp excepted: kept when an enricher writes the file."""
+    siblings = root.itersiblings(preceding=True) if before else root.itersiblings()
+    kept = [node for node in siblings if not (isinstance(node, etree._ProcessingInstruction) and node.target == STAMP_TARGET)]
+    if before:
+        kept.reverse()
+    return b"".join(etree.tostring(node, with_tail=False) + b"\n" for node in kept)
