@@ -63,9 +63,14 @@ def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: Path | str | Non
     if base_uri is not None:
         builder.set_base_uri(Path(base_uri).resolve().as_uri())
     try:
-        return builder.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        return builder.parse_xml(xml_text=etree.tostring(_root(tree), encoding="unicode"))
     except PySaxonApiError as err:
         raise XSLTError(tidy_message(err)) from None
+
+
+def _root(tree: etree._ElementTree | etree._Element) -> etree._Element:
+    """The root element only: a DOCTYPE must never reach Saxon, whose parser would load it."""
+    return tree.getroot() if isinstance(tree, etree._ElementTree) else tree
 
 
 def set_params(executable: PyXsltExecutable, params: dict[str, str | PyXdmValue] | None) -> None:

@@ -113,7 +113,15 @@ def refuse_entity_declarations(tree: etree._ElementTree, label: Path | str) -> N
                 "(they can read local files or expand without bound)",
                 1,
             )
-    # An external DTD (`<!DOCTYPE TEI SYSTEM "...">`) is never fetched: the document is read without it.
+    # An external DTD (`<!DOCTYPE TEI SYSTEM "...">`) is never fetched: the document is read
+    # without it, and an entity only such a DTD could define is refused, not left for others.
+    for node in tree.iter(etree.Entity):
+        raise XMLInputError(
+            label,
+            f"uses the entity '&{node.name};' that only a DTD could define; teikit reads no DTD "
+            "(write the character itself)",
+            node.sourceline,
+        )
 
 
 def _clean(message: str) -> str:
