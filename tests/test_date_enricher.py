@@ -487,3 +487,9 @@ def test_nothing_is_written_to_the_sample_files() -> None:
         tag_dates(parse_xml(path).getroot())
     assert {p: p.stat().st_mtime_ns for p in SAMPLES} == stamps
 
+
+
+def test_a_julian_creation_date_at_the_end_of_year_9999_is_no_crash() -> None:
+    root = tei("<p>On the 20th we met.</p>", created="31 December 9999", when="9999-12-31", calendar="#julian")
+    tag_dates(root)  # OverflowError before: the Julian equivalent is beyond what a date holds
+    assert root.xpath("//t:body//t:date/@when", namespaces={"t": TEI}) == ["9999-12-20"]

@@ -7,7 +7,7 @@ from lxml import etree
 
 from teikit.enrichers.biographies import add_biographies, parse_biography, year_span
 from teikit.enrichers.entities import tag_names
-from teikit.registers import NameIndex, load_registers
+from teikit.registers import NameIndex, load_registers, save_registers
 from teikit.registers.model import T
 from teikit.xmlio import parse_xml
 
@@ -101,3 +101,39 @@ def test_an_editors_change_to_an_entry_from_a_note_is_kept(tmp_path):
     registers.get("kean").element.remove(registers.get("kean").element.find(T + "occupation"))
     add_biographies(parse_xml(MAISKY).getroot(), registers)
     assert occupations(registers.get("kean")) == []
+
+
+ALKSNIS = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-1934-12-31-diary"><teiHeader><fileDesc><titleStmt><title>t</title>'
+    "</titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+    '<text><body><p>Alksnis<note type="biographical">Yakov Ivanovich Alksnis, commander of the Red Army air force, '
+    "1926–37.</note> came to London.</p></body></text></TEI>"
+)
+
+
+def test_an_entry_an_editor_renamed_is_not_made_again_from_its_note(tmp_path):
+    registers = load_registers(tmp_path)
+    add_biographies(etree.fromstring(ALKSNIS), registers)
+    [entry] = registers.entries("person")
+    entry.element.find(T + "persName").text = "Yakov Alksnis"  # the editor's correction
+    add_biographies(etree.fromstring(ALKSNIS), registers)
+    assert [e.preferred for e in registers.entries("person")] == ["Yakov Alksnis"]
+
+
+def test_an_entry_renamed_in_its_note_too_is_not_made_again(tmp_path):
+    registers = load_registers(tmp_path)
+    add_biographies(etree.fromstring(ALKSNIS), registers)
+    path = tmp_path / "persons.xml"
+    save_registers(registers)
+    path.write_text(path.read_text(encoding="utf-8").replace("Yakov Ivanovich Alksnis", "Yakov Alksnis"), encoding="utf-8")
+    registers = load_registers(tmp_path)
+    add_biographies(etree.fromstring(ALKSNIS), registers)
+    assert [e.preferred for e in registers.entries("person")] == ["Yakov Alksnis"]
+
+
+def test_two_people_with_the_same_note_after_their_names_are_two_entries(tmp_path):
+    registers = load_registers(tmp_path)
+    for name in ("Vasilii Sergeevich Molokov", "Sigizmund Aleksandrovich Levanevsky"):
+        add_biographies(etree.fromstring(ALKSNIS.replace("Alksnis<note", f"{name.split()[-1]}<note")
+                                         .replace("Yakov Ivanovich Alksnis", name)), registers)
+    assert len(registers.entries("person")) == 2

@@ -177,3 +177,18 @@ def test_pseudonyms_birth_names_and_transliterations_link_to_one_entry(tmp_path)
     tag_names(root, NameIndex(registers))
     assert names(root) == [("persName", "N. Lenin", "#lenin"), ("persName", "Ioffe", "#joffe"),
                            ("persName", "Joffe", "#joffe"), ("persName", "Ulyanov", "#lenin")]
+
+
+@pytest.mark.parametrize("element", ["w", "pc", "code", "c", "g"])
+def test_no_name_is_tagged_where_tei_allows_none(index, element):
+    root = doc(f"<p>Said <{element}>Stalin</{element}> in Moscow.</p>")
+    tag_names(root, index)
+    assert names(root) == [("placeName", "Moscow", "#moscow")]
+
+
+def test_an_entry_without_xml_id_is_never_linked_as_an_empty_ref(tmp_path):
+    registers = load_registers(tmp_path)
+    registers.add_entry("person", "Kirov", "kirov").element.attrib.pop("{http://www.w3.org/XML/1998/namespace}id")
+    root = doc("<p>Kirov spoke.</p>")
+    tag_names(root, NameIndex(registers))
+    assert names(root) == []

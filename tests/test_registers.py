@@ -216,3 +216,47 @@ def test_check_reports_an_id_two_entries_use(tmp_path):
     registers.get("mk").element.set("{http://www.w3.org/XML/1998/namespace}id", "moscow")
     problems = check_registers(registers, {Path("a.xml"): document('<p><placeName ref="#moscow">M</placeName></p>')})
     assert [(p.kind, p.where) for p in problems] == [("bad-id", "moscow")]
+
+
+def _without_id(registers, entry_id: str):
+    registers.get(entry_id).element.attrib.pop("{http://www.w3.org/XML/1998/namespace}id")
+
+
+def test_the_name_index_warns_about_an_entry_without_xml_id(tmp_path):
+    registers = registers_with(tmp_path, ("person", "kirov", "Kirov", []))
+    _without_id(registers, "kirov")
+    [warning] = NameIndex(registers).warnings
+    assert "persons.xml" in warning and "'Kirov' has no xml:id" in warning
+
+
+def test_check_reports_an_entry_without_xml_id_by_its_file_and_name(tmp_path):
+    registers = registers_with(tmp_path, ("person", "kirov", "Kirov", []))
+    _without_id(registers, "kirov")
+    problems = check_registers(registers, {Path("a.xml"): document("<p>x</p>")})
+    assert [(p.kind, p.where.split(":")[0].endswith("persons.xml"), "'Kirov'" in p.message) for p in problems] == [("bad-id", True, True)]
+
+
+def test_registers_check_finds_documents_in_subfolders(tmp_path):
+    save_registers(registers_with(tmp_path / "registers", ("place", "moscow", "Moscow", [])))
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "a.xml").write_bytes(etree.tostring(document('<p><persName ref="#nobody">N</persName></p>')))
+    result = CliRunner().invoke(main, ["registers", "check", str(tmp_path)])
+    assert "dangling-ref" in result.stdout and "letters" in result.stdout
+
+
+def test_registers_check_reports_a_malformed_document_and_checks_the_others(tmp_path):
+    save_registers(registers_with(tmp_path / "registers", ("place", "moscow", "Moscow", [])))
+    (tmp_path / "a.xml").write_text("<TEI><p></TEI>")
+    (tmp_path / "b.xml").write_bytes(etree.tostring(document('<p><placeName ref="#moscow">M</placeName></p>')))
+    result = CliRunner().invoke(main, ["registers", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a.xml" in result.stderr and "1 documents, 0 problem(s)" in result.stdout
+
+
+def test_an_id_the_review_accepts_is_the_id_the_entry_gets(tmp_path):
+    from teikit.registers.model import is_valid_id
+
+    registers = load_registers(tmp_path)
+    for wanted in ["foo", "foo-bar", "foo-", "-foo", "foo--bar", "1905", "x-1905", "Foo", "föo", ""]:
+        assert is_valid_id(wanted) == (registers.unique_id(wanted) == wanted), wanted
+

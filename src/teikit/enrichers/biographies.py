@@ -7,8 +7,11 @@ note ("Austen Chamberlain") as a variant, every office the note dates ("<office>
 as an `occupation` with @from/@to (or @when), a death year when the note says "died in
 1942", and the note itself, verbatim, as the entry's note. Nothing is inferred beyond
 what the note says: an office whose dates cannot be read as one span keeps its text
-without dates. A note already turned into an entry (same name) changes nothing, so the
-step is idempotent and an editor's later corrections to the entry are kept.
+without dates. A note already turned into an entry changes nothing, so the step is
+idempotent and an editor's later corrections to the entry are kept: the entry is known
+by its note (`note[@type="biographical"]`, its text and @source), not by its names,
+which an editor may correct; a person an editor entered by hand under the note's name
+is not entered again either.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DASH = r"\s*[–—-]\s*"
 _NAME_WORD = r"(?:[A-Z][a-z]?\.\s*(?:[A-Z][a-z]?\.\s*)*|(?:Sir|Lord|Dr\.?)\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*"
+
+
+# The name(s) a note starts with: 'Feoktista (Feka) Poludova,', 'Lev Polonsky and Elizaveta Polonskaya.'
+_HEAD = re.compile(rf"({_NAME_WORD}(?:\s*\([A-Z][\w’'\-]+\)\s*[A-Z][\w’'\-]+)?)(?:\s+and\s+({_NAME_WORD}))?\s*([,.])\s*")
 
 
 @dataclass
@@ -70,7 +77,7 @@ def _occupation(segment: str) -> tuple[str, dict[str, str]] | None:
 def parse_biography(text: str) -> list[Biography]:
     """The person(s) one note describes; [] when the note does not start with a name."""
     text = " ".join(text.split())
-    m = re.match(rf"({_NAME_WORD}(?:\s*\([A-Z][\w’'\-]+\)\s*[A-Z][\w’'\-]+)?)(?:\s+and\s+({_NAME_WORD}))?\s*([,.])\s*", text)
+    m = _HEAD.match(text)
     if not m:
         return []
     names = [m.group(1)] + ([m.group(2)] if m.group(2) else [])
@@ -141,9 +148,46 @@ def add_biographies(root: etree._Element, registers: Registers) -> list[str]:
                             f"'{' '.join(text.split())[:60]}'")
             continue
         mention = mention_before(note)
+        made = _entries_from(registers, people[0].note, source)
         for bio in people:
+            if any(entry.has_name(bio.name) for entry in made) or len(made) >= len(people):
+                continue  # made from this note before: an editor may have corrected its names since
             _add_entry(bio, mention if len(people) == 1 or _mentions(bio, mention) else None, registers, source)
     return messages
+
+
+def _source_value(source: str | None) -> str | None:
+    return f"../{source}" if source else None
+
+
+def _after_names(text: str) -> str:
+    """A note's text after the name(s) it starts with."""
+    m = _HEAD.match(text)
+    return text[m.end():] if m else text
+
+
+def _words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
+
+
+def _entries_from(registers: Registers, text: str, source: str | None) -> list:
+    """The person entries made from a biographical note with this text (from this document,
+    when both say which): the note, not a name an editor may correct, tells them. An entry
+    whose note is this one with its opening name corrected too (an editor's search and
+    replace) is one if it still shares a word of a name with the note's opening."""
+    wanted = _source_value(source)
+    rest, head = _after_names(text), _words(text[: len(text) - len(_after_names(text))])
+    out = []
+    for entry in registers.entries("person"):
+        for note in entry.element.findall(T + "note"):
+            if note.get("type") != "biographical" or not (wanted is None or note.get("source") in (None, wanted)):
+                continue
+            written = " ".join("".join(note.itertext()).split())
+            if written == text or (rest and _after_names(written) == rest
+                                   and head & set().union(*(_words(n) for n, _ in entry.names))):
+                out.append(entry)
+                break
+    return out
 
 
 def _mentions(bio: Biography, mention: str | None) -> bool:
@@ -193,6 +237,6 @@ def _add_entry(bio: Biography, mention: str | None, registers: Registers, source
         entry.add_child(el)
     note = etree.Element(T + "note", type="biographical")
     if source:
-        note.set("source", f"../{source}")
+        note.set("source", _source_value(source))
     note.text = bio.note
     entry.add_child(note)

@@ -21,9 +21,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.enrichers.entities import local_name, text_slots
+from teikit.enrichers.entities import text_slots
 from teikit.registers.lookup import COMMON_WORDS, HONORIFICS, NameIndex, name_key
-from teikit.registers.model import NAME_OF, Registers, T, slug
+from teikit.registers.model import (
+    KIND_OF_NAME,
+    NAME_OF,
+    Registers,
+    T,
+    local_name,
+    slug,
+    unique_id,
+)
 
 ORG_WORDS = {
     "Party", "Committee", "Council", "Congress", "Commissariat", "Bureau", "Politburo", "Politbureau",
@@ -168,7 +176,7 @@ def document_hits(root: etree._Element, document: str, lower_words: set[str]) ->
         for el in header.iter(*(T + n for n in NAME_OF.values())):
             if el.get("ref") is None:
                 name = " ".join("".join(el.itertext()).split())
-                kind = {v: k for k, v in NAME_OF.items()}[local_name(el)]
+                kind = KIND_OF_NAME[local_name(el)]
                 hits.append(_Hit(name, f"header-{kind}", document, f"(header {local_name(el)}) {name}", ""))
     text = root.find(T + "text")
     if text is None:
@@ -314,21 +322,11 @@ def _propose_ids(candidates: list[Candidate], registers: Registers, index: NameI
             base = slug(surname, 3)
             if base in taken or index.lookup(surname):
                 base = slug(re.sub(r"\s*\([^)]*\)", "", c.surface), 4)
-            c.proposed_id = _unique(base, taken)
+            c.proposed_id = unique_id(base, taken)
             by_surname[key] = c.proposed_id
         else:
-            c.proposed_id = _unique(slug(c.surface, 5), taken)
+            c.proposed_id = unique_id(slug(c.surface, 5), taken)
         taken.add(c.proposed_id)
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    base = base or "entry"
-    if not base[0].isalpha():
-        base = "x-" + base
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def spacy_ner(model: str) -> Callable[[str], list[tuple[str, str]]]:

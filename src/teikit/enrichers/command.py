@@ -11,14 +11,14 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from teikit.editionfiles import find_documents
 from teikit.enrichers import enrich_document
 from teikit.enrichers.biographies import add_biographies
 from teikit.enrichers.candidates import spacy_ner, suggest
-from teikit.enrichers.entities import NAME_ELEMENTS
 from teikit.enrichers.review import (
     ReviewError,
     apply_review,
-    known_rejections,
+    new_rejections,
     read_rejected,
     read_review,
     review_json,
@@ -32,6 +32,7 @@ from teikit.registers import (
     registers_folder_for,
     save_registers,
 )
+from teikit.registers.model import NAME_ELEMENTS
 from teikit.registers.store import REGISTER_FOLDER
 from teikit.teifile import rewrite_tei, write_atomic
 from teikit.terminal import CONTEXT, ProgressBar, consoles
@@ -42,19 +43,6 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 
 class InputError(Exception):
     """Input the command cannot use at all (exit 2)."""
-
-
-def collect_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """TEI files named or inside the named folders (not the registers); errors for missing paths."""
-    files, errors = [], []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.glob("*.xml") if p.is_file())
-        elif path.is_file():
-            files.append(path)
-        else:
-            errors.append(f"{path}: no such file or folder")
-    return [f for f in dict.fromkeys(files) if f.parent.name != REGISTER_FOLDER], errors
 
 
 def open_registers(paths: list[Path], folder: Path | None) -> Registers:
@@ -83,47 +71,85 @@ class DocumentOutcome:
 class TagRun:
     documents: list[DocumentOutcome] = field(default_factory=list)
     registers_written: list[Path] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # inputs that could not be read
+    errors: list[str] = field(default_factory=list)  # inputs that could not be read (exit 2)
+    failures: list[str] = field(default_factory=list)  # documents or registers left as they were (exit 1)
+    warnings: list[str] = field(default_factory=list)  # about the registers, once per run
+    empty: list[Path] = field(default_factory=list)  # folders named that hold no document
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures) or any(d.error for d in self.documents)
 
 
 def tag_documents(paths: list[Path], registers_folder: Path | None = None, progress: ProgressBar | None = None) -> TagRun:
     """Enrich every document (dates, biographical entries, names), write back what changed.
 
     Biographical notes of all documents enter the registers first, so a person one
-    document's note describes is also tagged in the documents read before it.
+    document's note describes is also tagged in the documents read before it; the
+    registers are saved then, before any document is written, so that no document ever
+    points to an entry that is not saved. If they cannot be saved, no document is written.
+    A document that is not TEI, or that fails, is reported and left as it was; the others
+    are tagged.
     """
     run = TagRun()
-    files, run.errors = collect_documents(paths)
+    found = find_documents(paths)
+    run.errors, run.empty = found.missing_errors, found.empty
     registers = open_registers(paths, registers_folder)
     roots: dict[Path, etree._Element] = {}
-    for path in files:
+    for path in found.files:
         try:
-            roots[path] = parse_xml(path).getroot()
+            root = parse_xml(path).getroot()
         except XMLInputError as err:
             run.errors.append(str(err))
-    for root in roots.values():
-        add_biographies(root, registers)
+            continue
+        if root.tag != TEI + "TEI":
+            run.failures.append(f"{path}: not a TEI document (root element <{etree.QName(root).localname}>); left unchanged")
+            continue
+        roots[path] = root
+    notes: dict[Path, list[str]] = {}
+    for path, root in list(roots.items()):
+        try:
+            notes[path] = add_biographies(root, registers)
+        except Exception as err:  # noqa: BLE001 (one bad document must not stop the others)
+            run.failures.append(_failure(path, err))
+            del roots[path]
+    try:
+        run.registers_written = save_registers(registers)
+    except OSError as err:
+        run.failures.append(f"{registers.folder}: the registers cannot be written ({err.strerror or err}); no document was tagged")
+        return run
+    run.warnings = list(registers.name_index().warnings)
     if progress:
         progress.start(len(roots))
     for path, root in roots.items():
         outcome = DocumentOutcome(path)
         before = linked_names(root)
         try:
-            outcome.warnings = enrich_document(root, registers)
+            outcome.warnings = enrich_document(root, registers, notes[path])
             outcome.changed = rewrite_tei(path, root)
         except OSError as err:
             outcome.error = f"{path}: cannot be written ({err.strerror or err})"
+        except Exception as err:  # noqa: BLE001 (one bad document must not stop the others)
+            outcome.error = _failure(path, err)
         outcome.names = linked_names(root)
         outcome.added = outcome.names - before
         run.documents.append(outcome)
         if progress:
             progress.advance(outcome)
-    run.registers_written = save_registers(registers)
     return run
+
+
+def _failure(path: Path, err: Exception) -> str:
+    return f"{path}: cannot be tagged ({type(err).__name__}: {err}); left unchanged"
 
 
 def _exit_code(errors: list[str], failed: bool = False) -> int:
     return 2 if errors else (1 if failed else 0)
+
+
+def _say(console, lines, prefix: str = "error") -> None:
+    for line in lines:
+        console.print(f"{prefix}: {line}", markup=False, soft_wrap=True)
 
 
 @click.group(name="entities", context_settings=CONTEXT)
@@ -156,15 +182,18 @@ def tag_command(paths: tuple[Path, ...], registers_dir: Path | None, fmt: str) -
     except InputError as error:
         err.print(f"error: {error}", markup=False, soft_wrap=True)
         sys.exit(2)
-    failed = any(d.error for d in run.documents)
+    failures = [f"{folder}: folder holds no TEI documents" for folder in run.empty] + run.failures
+    failed = run.failed or bool(failures)
     if fmt == "json":
         click.echo(json.dumps({
             "documents": [{"file": str(d.path), "changed": d.changed, "linked_names": d.names, "new_names": d.added,
                            "warnings": d.warnings, "error": d.error} for d in run.documents],
             "registers_written": [str(p) for p in run.registers_written],
-            "errors": run.errors,
+            "warnings": run.warnings,
+            "errors": run.errors + failures,
         }, indent=2, ensure_ascii=False))
     else:
+        _say(out, run.warnings, "warning")
         for d in run.documents:
             state = "updated" if d.changed else "unchanged"
             out.print(f"{d.path}: {state}, {d.names} linked names ({d.added:+d})", markup=False, soft_wrap=True)
@@ -174,8 +203,7 @@ def tag_command(paths: tuple[Path, ...], registers_dir: Path | None, fmt: str) -
             out.print(f"{path}: updated", markup=False, soft_wrap=True)
         out.print(f"{len(run.documents)} document(s), {sum(d.changed for d in run.documents)} changed, "
                   f"{len(run.registers_written)} register(s) written", markup=False, soft_wrap=True)
-        for line in run.errors + [d.error for d in run.documents if d.error]:
-            err.print(f"error: {line}", markup=False, soft_wrap=True)
+        _say(err, run.errors + failures + [d.error for d in run.documents if d.error])
     sys.exit(_exit_code(run.errors, failed))
 
 
@@ -208,22 +236,29 @@ def suggest_command(paths: tuple[Path, ...], output: Path | None, fmt: str, regi
         except ValueError as error:
             err.print(f"error: {error}", markup=False, soft_wrap=True)
             sys.exit(2)
-    files, errors = collect_documents(list(paths))
+    found = find_documents(list(paths))
+    errors = found.missing_errors
     try:
         registers = open_registers(list(paths), registers_dir)
-    except InputError as error:
+        rejected = read_rejected(registers.folder)
+    except (InputError, RegisterError) as error:
         err.print(f"error: {error}", markup=False, soft_wrap=True)
         sys.exit(2)
     documents = {}
-    for path in files:
+    names = Counter(path.name for path in found.files)
+    for path in found.files:
         try:
-            documents[path.name] = parse_xml(path).getroot()
+            documents[path.name if names[path.name] == 1 else str(path)] = parse_xml(path).getroot()
         except XMLInputError as error:
             errors.append(str(error))
-    candidates = suggest(documents, registers, read_rejected(registers.folder), finder)
+    candidates = suggest(documents, registers, rejected, finder)
     text = review_json(candidates) if fmt == "json" else review_tsv(candidates)
     if output:
-        write_atomic(output, text.encode())
+        try:
+            write_atomic(output, text.encode())
+        except OSError as error:
+            err.print(f"error: {output}: cannot be written ({error.strerror or error})", markup=False, soft_wrap=True)
+            sys.exit(2)
         err.print(f"{output}: {len(candidates)} proposed name(s) from {len(documents)} document(s)", markup=False, soft_wrap=True)
     else:
         click.echo(text, nl=False)
@@ -236,7 +271,7 @@ def suggest_command(paths: tuple[Path, ...], output: Path | None, fmt: str, regi
     name="apply",
     epilog="""\b
 Examples:
-  teikit entities apply tei/registers/review.tsv            update the registers, tag tei/*.xml
+  teikit entities apply tei/registers/review.tsv            update the registers, tag the documents in tei/
   teikit entities apply review.json --registers tei/registers
   teikit entities apply review.tsv --no-tag                 registers only
 Decisions: accept (new entry; rows sharing a proposed id are one entry), reject (never
@@ -244,30 +279,42 @@ proposed again), merge:ID or merge + merge_with=ID (a variant name of entry ID).
 """,
 )
 @click.argument("review", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), help="Registers folder (default: the review file's folder if it is a registers folder, else tei/registers).")
+@click.option("--registers", "registers_dir", type=click.Path(file_okay=False, path_type=Path), help="Registers folder, which must exist (default: the review file's folder if it is a registers folder, else tei/registers).")
 @click.option("--tag/--no-tag", default=True, show_default=True, help="Tag the documents beside the registers afterwards.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Summary format.")
 def apply_command(review: Path, registers_dir: Path | None, tag: bool, fmt: str) -> None:
     """Apply a review file's decisions to the registers, then tag the documents."""
     out, err = consoles()
+    explicit = registers_dir is not None
     if registers_dir is None:
         registers_dir = review.parent if review.parent.name == REGISTER_FOLDER or (review.parent / "persons.xml").exists() else Path("tei") / REGISTER_FOLDER
     try:
-        registers = load_registers(registers_dir)
         rows = read_review(review)
+        if not registers_dir.is_dir():
+            hint = "" if explicit else " (run in the edition's folder, or give --registers DIR)"
+            raise InputError(f"{registers_dir}: no such registers folder{hint}")
+        registers = load_registers(registers_dir)
+        rejected_before = read_rejected(registers.folder)
         result = apply_review(review, rows, registers)
     except ReviewError as error:
         for problem in error.problems:
             err.print(f"error: {review}:{problem}", markup=False, soft_wrap=True)
         sys.exit(1)
-    except (RegisterError, XMLInputError) as error:
+    except (InputError, RegisterError, XMLInputError) as error:
         err.print(f"error: {error}", markup=False, soft_wrap=True)
         sys.exit(2)
-    written = save_registers(registers)
-    rejected_before = read_rejected(registers.folder)
-    if write_rejected(registers.folder, known_rejections(rows, rejected_before)):
-        written.append(registers.folder / "rejected.txt")
-    run = tag_documents([registers.folder.parent], registers.folder) if tag else TagRun()
+    try:
+        written = save_registers(registers)
+        if write_rejected(registers.folder, new_rejections(rows, rejected_before)):
+            written.append(registers.folder / "rejected.txt")
+    except OSError as error:
+        err.print(f"error: {registers.folder}: the registers cannot be written ({error.strerror or error})", markup=False, soft_wrap=True)
+        sys.exit(1)
+    try:
+        run = tag_documents([registers.folder.parent], registers.folder) if tag else TagRun()
+    except InputError as error:
+        err.print(f"error: {error}", markup=False, soft_wrap=True)
+        sys.exit(2)
     if fmt == "json":
         click.echo(json.dumps({
             "created": result.created, "variants": [{"entry": e, "name": n} for e, n in result.variants],
@@ -284,7 +331,8 @@ def apply_command(review: Path, registers_dir: Path | None, tag: bool, fmt: str)
                 out.print(f"{d.path}: tagged ({d.added:+d} linked names)", markup=False, soft_wrap=True)
             for warning in d.warnings:
                 out.print(f"warning: {warning}", markup=False, soft_wrap=True)
-    sys.exit(_exit_code(run.errors, any(d.error for d in run.documents)))
+    _say(err, run.errors + run.failures + [d.error for d in run.documents if d.error])
+    sys.exit(_exit_code(run.errors, run.failed))
 
 
 @entities.command(
@@ -300,9 +348,10 @@ Examples:
 def report_command(paths: tuple[Path, ...], fmt: str) -> None:
     """Linked names per entry, uncertain links, names without a link."""
     out, err = consoles()
-    files, errors = collect_documents(list(paths))
+    found = find_documents(list(paths))
+    errors = found.missing_errors
     reports = []
-    for path in files:
+    for path in found.files:
         try:
             root = parse_xml(path).getroot()
         except XMLInputError as error:

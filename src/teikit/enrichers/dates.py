@@ -75,6 +75,8 @@ from teikit.dates import (
     old_style_to_gregorian,
     parse_date,
 )
+from teikit.enrichers import NEVER_TAGGED, document_label
+from teikit.registers.model import local_name
 
 __all__ = ["GREGORIAN", "JULIAN", "document_is_old_style", "tag_dates"]
 
@@ -106,10 +108,9 @@ CONTAINERS = {
 TRANSPARENT = {"supplied", "hi", "emph", "unclear", "add", "seg"}
 MILESTONES = {"pb", "lb", "cb", "milestone"}
 # Never entered: an existing date, names, titles, identifiers, alternatives, omissions.
-SKIPPED = {
-    "teiHeader", "date", "time", "persName", "placeName", "orgName", "geogName", "name", "rs",
-    "title", "idno", "num", "measure", "choice", "del", "gap", "figure", "formula", "code",
-    "ptr", "speaker", "docDate", "standOff",
+SKIPPED = NEVER_TAGGED | {
+    "teiHeader", "geogName", "title", "measure", "choice", "del", "figure", "formula",
+    "speaker", "docDate", "standOff",
 }
 # Text not in the writer's own voice: 'today' there is not the document's date.
 OTHER_VOICES = {"note", "quote", "q", "said", "sp", "back", "front", "cit", "label"}
@@ -117,14 +118,10 @@ OTHER_VOICES = {"note", "quote", "q", "said", "sp", "back", "front", "cit", "lab
 EDITORIAL = {"note", "back", "front"}
 
 
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
-
-
 def _is_skipped(el: etree._Element) -> bool:
     """Never entered: SKIPPED, and text an editor marked as no date (`<seg type="untagged">`,
     the same mark the name tagger respects)."""
-    name = _local(el)
+    name = local_name(el)
     return not name or name in SKIPPED or (name == "seg" and el.get("type") == "untagged")
 
 
@@ -220,9 +217,9 @@ def _dual_value(el: etree._Element) -> DateMention | None:
 def _in_writers_text(el: etree._Element) -> bool:
     """The document's own dating (creation, sending) or its text outside editors' notes."""
     parent = el.getparent()
-    if parent is not None and _local(parent) in ("creation", "correspAction"):
+    if parent is not None and local_name(parent) in ("creation", "correspAction"):
         return True
-    ancestors = {_local(a) for a in el.iterancestors()}
+    ancestors = {local_name(a) for a in el.iterancestors()}
     return "text" in ancestors and not ancestors & EDITORIAL
 
 
@@ -271,7 +268,7 @@ def _anchor_from(el: etree._Element, old_style: bool) -> Anchor | None:
     if anchor is not None and len(when) == 10 and written_julian:
         try:
             day = gregorian_to_julian(date.fromisoformat(when))
-        except ValueError:  # 29 February of a Julian-only leap year: keep the Gregorian day
+        except (ValueError, OverflowError):  # 29 February of a Julian-only leap year, or beyond year 9999: keep the Gregorian day
             return anchor
         return Anchor(day.year, day.month, day.day)
     return anchor
@@ -327,18 +324,18 @@ def _fill(el: etree._Element, items: list) -> None:
 
 def _is_transparent(el: etree._Element) -> bool:
     """Inline markup whose text reads on with the surrounding text, holding nothing opaque."""
-    if _local(el) in MILESTONES:
+    if local_name(el) in MILESTONES:
         return True
-    if _local(el) not in TRANSPARENT or _is_skipped(el):
+    if local_name(el) not in TRANSPARENT or _is_skipped(el):
         return False
-    return all(_local(d) in TRANSPARENT | MILESTONES for d in el.iterdescendants() if isinstance(d.tag, str))
+    return all(local_name(d) in TRANSPARENT | MILESTONES for d in el.iterdescendants() if isinstance(d.tag, str))
 
 
 def _flat(el: etree._Element) -> str:
     """The text a transparent element contributes (a line break reads as a space)."""
-    if _local(el) == "lb":
+    if local_name(el) == "lb":
         return "" if el.get("break") == "no" else " "
-    if _local(el) in MILESTONES:
+    if local_name(el) in MILESTONES:
         return ""
     parts = [el.text or ""]
     for child in el:
@@ -421,7 +418,7 @@ class _Tagger:
 
     def visit(self, el: etree._Element, finder: DateFinder) -> None:
         """Read one element in document order, tagging the text of containers."""
-        name = _local(el)
+        name = local_name(el)
         if _is_skipped(el):
             if name == "date":
                 anchor = _anchor_from(el, self.old_style)
@@ -450,7 +447,7 @@ class _Tagger:
                 changed = changed or did
                 out.extend(new_run)
                 for item in new_run:
-                    if not isinstance(item, str) and _local(item) != "date" and _is_transparent(item):
+                    if not isinstance(item, str) and local_name(item) != "date" and _is_transparent(item):
                         self.visit(item, finder)
             run = []
 
@@ -478,11 +475,11 @@ class _Tagger:
         if not text.strip():
             return run, False
         mentions = finder.find_all(text)
-        voice = not any(_local(a) in OTHER_VOICES for a in [container, *container.iterancestors()])
+        voice = not any(local_name(a) in OTHER_VOICES for a in [container, *container.iterancestors()])
         mentions += find_relative_dates(
             text, mentions, self.today if voice else None, today_is_a_day=self.is_letter
         )
-        editorial = any(_local(a) in EDITORIAL for a in [container, *container.iterancestors()])
+        editorial = any(local_name(a) in EDITORIAL for a in [container, *container.iterancestors()])
         wraps: list[_Wrap] = []
         for mention in sorted(mentions, key=lambda m: m.start):
             where = _locate(positions, run, mention.start, mention.end)
@@ -525,8 +522,8 @@ def _declare_calendars(root: etree._Element) -> list[str]:
     for name in wanted:
         existing = ids.get(name)
         if existing is not None:
-            if _local(existing) != "calendar":
-                problems.append(f'xml:id "{name}" is a <{_local(existing)}>, not the <calendar> that @calendar="#{name}" needs')
+            if local_name(existing) != "calendar":
+                problems.append(f'xml:id "{name}" is a <{local_name(existing)}>, not the <calendar> that @calendar="#{name}" needs')
             continue
         desc = profile.find(f"{T}calendarDesc")
         if desc is None:
@@ -565,10 +562,6 @@ def _why_no_value(written: str, anchor: Anchor | None) -> str:
     return "not recognised as a date teikit can normalise"
 
 
-def _label(root: etree._Element) -> str:
-    return root.get(XML_ID) or "document"
-
-
 def tag_dates(root: etree._Element, *, old_style: bool | None = None) -> list[str]:
     """Wrap every date expression in the document's text in a normalised <date>; report problems.
 
@@ -579,7 +572,7 @@ def tag_dates(root: etree._Element, *, old_style: bool | None = None) -> list[st
     running it again changes nothing.
     """
     if root.tag != f"{T}TEI":
-        return [f"{_label(root)}: not a TEI document (root is <{root.tag}>)"]
+        return [f"{document_label(root)}: not a TEI document (root is <{root.tag}>)"]
     is_old_style = document_is_old_style(root) if old_style is None else old_style
     _normalise_existing(root, is_old_style)
     anchor, today = _document_day(root, is_old_style)
@@ -587,7 +580,7 @@ def tag_dates(root: etree._Element, *, old_style: bool | None = None) -> list[st
     tagger = _Tagger(is_old_style, today, is_letter)
     for text in root.findall(f"{T}text"):
         tagger.visit(text, DateFinder(anchor))
-    messages = [f"{_label(root)}: {problem}" for problem in _declare_calendars(root)]
+    messages = [f"{document_label(root)}: {problem}" for problem in _declare_calendars(root)]
     for text in root.findall(f"{T}text"):
         for el in text.iter(f"{T}date"):
             if any(el.get(a) for a in ALL_VALUE_ATTRIBUTES):
@@ -596,5 +589,5 @@ def tag_dates(root: etree._Element, *, old_style: bool | None = None) -> list[st
             problem = tagger.problems.get(el) or _why_no_value(written, anchor)
             line = next((a.sourceline for a in el.iterancestors() if a.sourceline), None)
             where = f"line {line}: " if line else ""
-            messages.append(f"{_label(root)}: {where}date '{written}' has no normalised value: {problem}")
+            messages.append(f"{document_label(root)}: {where}date '{written}' has no normalised value: {problem}")
     return messages

@@ -5,8 +5,9 @@ Rules (issue 3):
   are already there (author, correspDesc, respStmt) get a @ref: the header's prose
   elements (title, bibl...) are left alone.
 - Text already inside a name (persName, placeName, orgName, rs, name) is never tagged
-  again, nor text inside date, idno, num, term, or a `seg type="untagged"`. That makes
-  tagging idempotent and keeps the editor's hand: a corrected @ref stays; a wrong tag
+  again, nor text inside date, idno, num, term, code, a word or character (w, pc, c, g:
+  tei_all allows no name there), or a `seg type="untagged"`. That makes tagging
+  idempotent and keeps the editor's hand: a corrected @ref stays; a wrong tag
   an editor removes is kept from coming back by leaving the words in `<rs>` (or `<name>`)
   without @ref, or in `<seg type="untagged">` when they are no name at all.
 - Names are whole words (not inside "Leninist"), may break over a line (white space, or an
@@ -25,12 +26,12 @@ from itertools import pairwise
 
 from lxml import etree
 
+from teikit.enrichers import NEVER_TAGGED, document_label
 from teikit.registers.lookup import Mention, NameIndex
-from teikit.registers.model import NAME_OF, T
+from teikit.registers.model import KIND_OF_NAME, NAME_OF, T, local_name, refs_in
 
-NAME_ELEMENTS = {"persName", "placeName", "orgName", "rs", "name"}
 # Elements whose text is not tagged: names already, and elements TEI gives no names inside.
-SKIP = NAME_ELEMENTS | {"date", "time", "idno", "num", "term", "ptr", "ref", "gap", "pb", "lb", "cb", "milestone", "fw"}
+SKIP = NEVER_TAGGED | {"term", "ref", "pb", "lb", "cb", "milestone", "fw"}
 
 
 @dataclass
@@ -38,10 +39,6 @@ class TagResult:
     tagged: int = 0  # new name elements in the text
     linked: int = 0  # header names that got a @ref
     warnings: list[str] = field(default_factory=list)
-
-
-def local_name(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _skipped(el: etree._Element) -> bool:
@@ -104,18 +101,6 @@ def _runs(el: etree._Element):
     yield run
 
 
-def _existing_refs(root: etree._Element) -> set[str]:
-    out = set()
-    for el in root.iter():
-        if local_name(el) in NAME_ELEMENTS:
-            out |= {t[1:] for t in (el.get("ref") or "").split() if t.startswith("#")}
-    return out
-
-
-def _label(root: etree._Element) -> str:
-    return root.get("{http://www.w3.org/XML/1998/namespace}id", "document")
-
-
 class Tagger:
     """Tags one document against an index of the registers."""
 
@@ -128,7 +113,7 @@ class Tagger:
         runs = list(_runs(text)) if text is not None else []
         found = [(run, self.index.find(run.text())) for run in runs]
         header_names = self._header_names(root)
-        context = _existing_refs(root)
+        context = {ref for ref, _ in refs_in(root)}
         context |= {m.candidates[0] for _, ms in found for m in ms if len(m.candidates) == 1}
         context |= {next(iter(c)) for _, c in header_names if len(c) == 1}
         for el, candidates in header_names:
@@ -150,7 +135,7 @@ class Tagger:
             return out
         for el in header.iter(*(T + n for n in NAME_OF.values())):
             if el.get("ref") is None:
-                kind = {v: k for k, v in NAME_OF.items()}[local_name(el)]
+                kind = KIND_OF_NAME[local_name(el)]
                 candidates = {c for c in self.index.lookup_written("".join(el.itertext())) if self.index.kind_of[c] == kind}
                 if candidates:
                     out.append((el, candidates))
@@ -173,7 +158,7 @@ class Tagger:
         if cert:
             el.set("cert", cert)
             where = f" (line {parent.sourceline})" if parent.sourceline else ""
-            warnings.append(f"{_label(root)}{where}: '{' '.join(m.surface.split())}' may be {ref.replace(' ', ' or ')}; tagged cert=\"low\"")
+            warnings.append(f"{document_label(root)}{where}: '{' '.join(m.surface.split())}' may be {ref.replace(' ', ' or ')}; tagged cert=\"low\"")
         return el
 
 

@@ -27,12 +27,13 @@ from pathlib import Path
 
 from teikit.enrichers.candidates import Candidate
 from teikit.registers.lookup import name_key
-from teikit.registers.model import KINDS, Registers, normalise_name
+from teikit.registers.model import KINDS, Registers, is_valid_id, normalise_name
+from teikit.registers.store import RegisterError
 from teikit.teifile import write_atomic
 
 COLUMNS = ["surface", "type", "count", "documents", "context", "proposed_id", "decision", "merge_with"]
 REJECTED_FILE = "rejected.txt"
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+REJECTED_HEADER = "# Names the editors rejected in review: `teikit entities suggest` never proposes them again.\n"
 
 
 class ReviewError(Exception):
@@ -142,7 +143,7 @@ def _read_json(path: Path, text: str) -> list[Row]:
         if not isinstance(record, dict) or not {"surface", "type", "proposed_id"} <= set(record):
             problems.append(f"{number}: row {i + 1} needs at least surface, type and proposed_id")
             continue
-        record = {k: record.get(k, "") for k in COLUMNS}
+        record = {k: "" if record.get(k) is None else record[k] for k in COLUMNS}  # null is empty
         docs = record["documents"]
         record["documents"] = docs if isinstance(docs, list) else [d.strip() for d in str(docs).split(",") if d.strip()]
         rows.append(_row(number, record, problems))
@@ -194,7 +195,7 @@ def _row(number: int, record: dict, problems: list[str]) -> Row:
     if decision == "accept":
         if row.type not in KINDS:
             problems.append(f"{number}: unknown type '{record['type']}' (use person, place or org)")
-        if not _ID.match(row.proposed_id):
+        if not is_valid_id(row.proposed_id):
             problems.append(f"{number}: proposed id '{row.proposed_id}' is not a lowercase ASCII slug such as 'austen-chamberlain'")
     if decision == "merge" and not merge_with:
         problems.append(f"{number}: merge needs the id of the entry in merge_with (or write merge:ID)")
@@ -204,20 +205,35 @@ def _row(number: int, record: dict, problems: list[str]) -> Row:
 # ---------------------------------------------------------------- applying
 
 
-def read_rejected(folder: Path) -> set[str]:
+def _rejected_text(folder: Path) -> str | None:
+    """The text of rejected.txt, None if there is none; RegisterError if it cannot be read."""
     path = folder / REJECTED_FILE
     if not path.exists():
-        return set()
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise RegisterError(f"{path}: not UTF-8 text (byte {err.start + 1} cannot be read); save it as UTF-8") from None
+    except OSError as err:
+        raise RegisterError(f"{path}: cannot be read ({err.strerror or err})") from None
 
 
-def write_rejected(folder: Path, names: set[str]) -> bool:
-    data = ("# Names the editors rejected in review: `teikit entities suggest` never proposes them again.\n"
-            + "".join(f"{n}\n" for n in sorted(names, key=str.casefold))).encode()
-    path = folder / REJECTED_FILE
-    if path.exists() and path.read_bytes() == data:
+def read_rejected(folder: Path) -> set[str]:
+    text = _rejected_text(folder) or ""
+    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+def write_rejected(folder: Path, names: list[str]) -> bool:
+    """Add `names` at the end of rejected.txt, keeping what is there (the editors' comments
+    too); the file is created only when there is a name to add. True if it was written."""
+    if not names:
         return False
-    write_atomic(path, data)
+    text = _rejected_text(folder)
+    if text is None:
+        text = REJECTED_HEADER
+    elif text and not text.endswith("\n"):
+        text += "\n"
+    write_atomic(folder / REJECTED_FILE, (text + "".join(f"{n}\n" for n in names)).encode())
     return True
 
 
@@ -255,18 +271,20 @@ def apply_review(path: Path | str, rows: list[Row], registers: Registers) -> App
     for row in rows:
         if row.decision == "accept":
             groups.setdefault(row.proposed_id, []).append(row)
+    made: dict[str, str] = {}  # proposed id -> the id of the entry it is
     for entry_id, group in groups.items():
         entry = registers.get(entry_id)
         if entry is None:
             preferred = _fullest(group)
             entry = registers.add_entry(group[0].type, _display_form(preferred.surface), entry_id)
             result.created.append(entry.id)
+        made[entry_id] = entry.id
         for row in group:
             if entry.add_name(_display_form(row.surface)):
                 result.variants.append((entry.id, row.surface))
     for row in rows:
         if row.decision == "merge":
-            entry = registers.get(row.merge_with)
+            entry = registers.get(made.get(row.merge_with, row.merge_with))
             if entry.add_name(_display_form(row.surface)):
                 result.variants.append((entry.id, row.surface))
     result.rejected = [r.surface for r in rows if r.decision == "reject"]
@@ -281,9 +299,14 @@ def _display_form(surface: str) -> str:
     return surface
 
 
-def known_rejections(rows: list[Row], existing: set[str]) -> set[str]:
+def new_rejections(rows: list[Row], existing: set[str]) -> list[str]:
+    """The names rejected in `rows` that rejected.txt does not hold yet, each once, sorted."""
     keys = {name_key(n) for n in existing}
-    return existing | {r.surface for r in rows if r.decision == "reject" and name_key(r.surface) not in keys}
+    new: dict[str, str] = {}
+    for row in rows:
+        if row.decision == "reject" and name_key(row.surface) not in keys:
+            new.setdefault(name_key(row.surface), row.surface)
+    return sorted(new.values(), key=str.casefold)
 
 
 __all__ = [
@@ -292,7 +315,7 @@ __all__ = [
     "ReviewError",
     "Row",
     "apply_review",
-    "known_rejections",
+    "new_rejections",
     "read_rejected",
     "read_review",
     "review_json",

@@ -14,9 +14,9 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.registers.lookup import name_key
-from teikit.registers.model import Registers
+from teikit.registers.model import FILE_OF, Entry, Registers, refs_in
 
-REF_ELEMENTS = ("persName", "placeName", "orgName", "rs", "name")
+__all__ = ["Problem", "check_registers", "refs_in"]
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,6 @@ class Problem:
         return f"{self.where}: {self.kind}: {self.message}"
 
 
-def refs_in(root: etree._Element) -> list[tuple[str, int]]:
-    """(entry id, line) for every local pointer in the @ref of a name in a document."""
-    out = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or etree.QName(el).localname not in REF_ELEMENTS:
-            continue
-        for token in (el.get("ref") or "").split():
-            if token.startswith("#"):
-                out.append((token[1:], el.sourceline or 0))
-    return out
-
-
 def check_registers(registers: Registers, documents: dict[Path, etree._Element]) -> list[Problem]:
     """Every problem, in a stable order (entries in register order, then documents by name)."""
     problems: list[Problem] = []
@@ -49,23 +37,27 @@ def check_registers(registers: Registers, documents: dict[Path, etree._Element])
     seen: dict[str, str] = {}
     ids: dict[str, int] = {}
     for entry in entries:
-        ids[entry.id] = ids.get(entry.id, 0) + 1
+        if entry.id:
+            ids[entry.id] = ids.get(entry.id, 0) + 1
+        else:
+            problems.append(Problem("bad-id", _where(entry, registers),
+                                    f"entry {entry.preferred or ''!r} has no xml:id: no document can link to it"))
     for entry_id, count in ids.items():
-        if not entry_id:
-            problems.append(Problem("bad-id", "(entry without xml:id)", f"{count} entr{'y' if count == 1 else 'ies'} without xml:id"))
-        elif count > 1:
+        if count > 1:
             problems.append(Problem("bad-id", entry_id, f"xml:id used by {count} entries (ids are unique across the three registers)"))
     for entry in entries:
         if entry.preferred_count != 1:
-            problems.append(Problem("no-preferred-name", entry.id or "(entry without xml:id)",
+            problems.append(Problem("no-preferred-name", entry.id or _where(entry, registers),
                                     f"{entry.preferred_count} preferred names; an entry needs exactly one"))
+        if not entry.id:
+            continue
         for name, _ in entry.names:
             key = name_key(name)
             other = seen.setdefault(key, entry.id)
             if other != entry.id:
                 problems.append(Problem("duplicate-name", entry.id, f"'{name}' is also a name of #{other}"))
     for entry in entries:
-        if entry.id not in used:
+        if entry.id and entry.id not in used:
             problems.append(Problem("unused", entry.id, "no document refers to this entry"))
     ids = registers.ids()
     for path, root in sorted(documents.items()):
@@ -73,3 +65,8 @@ def check_registers(registers: Registers, documents: dict[Path, etree._Element])
             if ref not in ids:
                 problems.append(Problem("dangling-ref", f"{path}:{line}", f"@ref '#{ref}' names no register entry"))
     return problems
+
+
+def _where(entry: Entry, registers: Registers) -> str:
+    """An entry without id: its register file and line."""
+    return f"{registers.folder / FILE_OF[entry.kind]}:{entry.element.sourceline or 0}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from teikit.editionfiles import find_documents
 from teikit.registers.check import check_registers
 from teikit.registers.store import REGISTER_FOLDER, RegisterError, load_registers
 from teikit.terminal import CONTEXT, consoles
@@ -25,11 +26,11 @@ def registers() -> None:
     name="check",
     epilog="""\b
 Examples:
-  teikit registers check                      check tei/registers/ against tei/*.xml
+  teikit registers check                      check tei/registers/ against the documents in tei/
   teikit registers check edition/tei --strict unused entries fail too
   teikit registers check --format json
-Exit code 1 for duplicate names or ids, entries without one preferred name, dangling @refs
-(and unused entries with --strict).
+Exit code 1 for duplicate names or ids, entries without one preferred name, dangling @refs,
+a document that cannot be read (the others are still checked), and unused entries with --strict.
 """,
 )
 @click.argument("tei", required=False, default=Path("tei"), type=click.Path(path_type=Path))
@@ -45,18 +46,26 @@ def check_command(tei: Path, registers_dir: Path | None, strict: bool, fmt: str)
     folder = registers_dir or tei / REGISTER_FOLDER
     try:
         regs = load_registers(folder)
-        documents = {p: parse_xml(p).getroot() for p in sorted(tei.glob("*.xml"))}
     except (RegisterError, XMLInputError) as error:
         err.print(f"error: {error}", markup=False, soft_wrap=True)
         sys.exit(2)
+    documents, unreadable = {}, []
+    for path in find_documents([tei]).files:
+        try:
+            documents[path] = parse_xml(path).getroot()
+        except XMLInputError as error:  # reported; the other documents are still checked
+            unreadable.append(str(error))
     problems = check_registers(regs, documents)
     failing = [p for p in problems if strict or p.kind in SERIOUS]
     if fmt == "json":
         click.echo(json.dumps({"entries": len(regs.entries()), "documents": len(documents),
-                               "problems": [{"kind": p.kind, "where": p.where, "message": p.message} for p in problems]},
+                               "problems": [{"kind": p.kind, "where": p.where, "message": p.message} for p in problems],
+                               "errors": unreadable},
                               indent=2, ensure_ascii=False))
     else:
         for p in problems:
             out.print(str(p), markup=False, soft_wrap=True)
         out.print(f"{len(regs.entries())} entries, {len(documents)} documents, {len(problems)} problem(s)", markup=False, soft_wrap=True)
-    sys.exit(1 if failing else 0)
+    for line in unreadable:
+        err.print(f"error: {line}", markup=False, soft_wrap=True)
+    sys.exit(1 if failing or unreadable else 0)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from teikit.registers.model import Entry, Registers, T, normalise_name
+from teikit.registers.model import FILE_OF, Entry, Registers, T, normalise_name
 
 HONORIFICS = {"Comrade", "Comrades", "Mr", "Mr.", "Mrs", "Mrs.", "Sir", "Lord", "Lady", "Dr", "Dr.", "T.", "Tov.", "Herr", "Monsieur", "Citizen"}
 # Capitalised words that are no names: a sentence's first word, demonyms, salutations.
@@ -114,13 +114,21 @@ class NameIndex:
         self.kind_of: dict[str, str] = {}
         self.explicit: dict[str, set[str]] = {}
         self.derived: dict[str, set[str]] = {}
+        self.warnings: list[str] = []  # entries left out: nothing can point to them
+        entries = []
         for entry in registers.entries():
+            if not entry.id:
+                where = f"{registers.folder / FILE_OF[entry.kind]}:{entry.element.sourceline or 0}"
+                self.warnings.append(f"{where}: {entry.kind} entry {entry.preferred or ''!r} has no xml:id; "
+                                     "its names are not tagged until it has one")
+                continue
+            entries.append(entry)
             self.kind_of[entry.id] = entry.kind
             for name, _ in entry.names:
                 self.explicit.setdefault(name_key(name), set()).add(entry.id)
             for form in derived_forms(entry):
                 self.derived.setdefault(name_key(form), set()).add(entry.id)
-        self.forms = {form for entry in registers.entries() for form in [n for n, _ in entry.names] + sorted(derived_forms(entry))}
+        self.forms = {form for entry in entries for form in [n for n, _ in entry.names] + sorted(derived_forms(entry))}
 
     def lookup(self, name: str) -> set[str]:
         """The entries a whole name (not a text containing it) may be."""

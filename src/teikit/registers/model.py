@@ -25,8 +25,49 @@ NAME_OF = {"person": "persName", "place": "placeName", "org": "orgName"}
 KIND_OF_NAME = {v: k for k, v in NAME_OF.items()}
 TITLE_OF = {"person": "Register of persons", "place": "Register of places", "org": "Register of organisations"}
 
+# The elements that name an entry in a document and point to it with @ref.
+NAME_ELEMENTS = frozenset({"persName", "placeName", "orgName", "rs", "name"})
+_NOT_ID_CHARACTERS = re.compile(r"[^a-z0-9]+")
+
 # The order of an entry's children teikit writes (all valid in person, place and org).
 _CHILD_ORDER = ["persName", "placeName", "orgName", "birth", "death", "occupation", "affiliation", "idno", "note"]
+
+
+def local_name(el: etree._Element) -> str:
+    """An element's name without namespace; "" for comments and processing instructions."""
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def refs_in(root: etree._Element) -> list[tuple[str, int]]:
+    """(entry id, line) for every local pointer in the @ref of a name in a document."""
+    out = []
+    for el in root.iter():
+        if local_name(el) in NAME_ELEMENTS:
+            for token in (el.get("ref") or "").split():
+                if token.startswith("#"):
+                    out.append((token[1:], el.sourceline or 0))
+    return out
+
+
+def clean_id(wanted: str) -> str:
+    """The register id a wish becomes: lowercase ASCII letters and digits in words joined by
+    single hyphens, starting with a letter ('Lloyd George' -> 'lloyd-george', '1905' -> 'x-1905')."""
+    base = _NOT_ID_CHARACTERS.sub("-", wanted.lower()).strip("-") or "entry"
+    return base if base[0].isalpha() else "x-" + base
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether `text` is an id teikit keeps as it is (the one rule for ids: `clean_id` leaves it unchanged)."""
+    return clean_id(text) == text
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`clean_id(wanted)`, or with -2, -3... appended, so that it is none of `taken`."""
+    base = clean_id(wanted)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 def normalise_name(text: str) -> str:
@@ -84,9 +125,9 @@ class Entry:
 
     def add_child(self, el: etree._Element) -> None:
         """Insert a birth/death/occupation/note/idno in teikit's order."""
-        rank = _CHILD_ORDER.index(etree.QName(el).localname)
+        rank = _CHILD_ORDER.index(local_name(el))
         for i, child in enumerate(self.element):
-            local = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            local = local_name(child)
             if local in _CHILD_ORDER and _CHILD_ORDER.index(local) > rank:
                 self.element.insert(i, el)
                 return
@@ -136,14 +177,7 @@ class Registers:
 
     def unique_id(self, wanted: str) -> str:
         """`wanted`, or `wanted-2`, `wanted-3`... so ids stay unique across the registers."""
-        taken = self.ids()
-        base = re.sub(r"[^a-z0-9-]+", "-", wanted.lower()).strip("-") or "entry"
-        if not re.match(r"[a-z]", base):
-            base = "x-" + base
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        return unique_id(wanted, self.ids())
 
     def add_entry(self, kind: str, preferred: str, entry_id: str | None = None) -> Entry:
         """A new entry with its preferred name, appended to its register's list."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.editionfiles import REGISTERS_FOLDER
 from teikit.registers.model import (
     FILE_OF,
     KINDS,
@@ -24,7 +25,7 @@ from teikit.registers.model import (
 from teikit.teifile import XML_DECLARATION, serialize, write_atomic
 from teikit.xmlio import parse_xml
 
-REGISTER_FOLDER = "registers"
+REGISTER_FOLDER = REGISTERS_FOLDER
 
 
 class RegisterError(Exception):
