@@ -284,3 +284,44 @@ def _write(tmp_path: Path, body: str) -> Path:
     path = tmp_path / f"s{abs(hash(body))}.sch"
     path.write_text(schema(body))
     return path
+
+
+LET_FAILS = """
+  <pattern id="dates">
+    <rule context="t:letter">
+      <let name="d" value="xs:date(@date)"/>
+      <assert id="not-future" test="$d lt current-date()">future</assert>
+      <assert id="dated" test="exists($d)">undated</assert>
+    </rule>
+  </pattern>
+  <pattern id="addressees"><rule context="t:to"><report id="to" test="true()">to</report></rule></pattern>"""
+
+
+def test_a_rule_level_let_that_raises_a_dynamic_error_is_one_finding_of_its_rule(tmp_path):
+    hits = [h for h in run(tmp_path, LET_FAILS) if h[3] == 6 and h[0] != "to"]
+    assert [(h[0], h[1]) for h in hits] == [("dates", "error")]
+    assert hits[0][2].startswith("the rule's let $d could not be evaluated here: ")
+
+
+def test_a_rule_level_let_that_raises_a_dynamic_error_leaves_the_other_findings(tmp_path):
+    hits = run(tmp_path, LET_FAILS)
+    assert [(h[0], h[3]) for h in hits] == [("to", 4), ("dates", 6), ("to", 6)]
+
+
+def test_a_failing_let_of_a_rule_with_one_check_is_reported_under_that_checks_id(tmp_path):
+    body = '<pattern><rule context="t:letter"><let name="d" value="xs:date(@date)"/><assert id="iso" test="exists($d)">x</assert></rule></pattern>'
+    assert [(h[0], h[3]) for h in run(tmp_path, body)] == [("iso", 6)]
+
+
+def test_saxons_own_error_print_out_is_kept_off_the_terminal(tmp_path, capfd):
+    """A pattern-level let that fails stops the run (one SchematronError); Saxon's stack trace stays unprinted."""
+    body = '<pattern><let name="g" value="xs:date(/t:letters/t:letter[2]/@date)"/><rule context="t:letter"><assert test="$g lt current-date()">x</assert></rule></pattern>'
+    with pytest.raises(SchematronError, match="Invalid date"):
+        run(tmp_path, body)
+    assert capfd.readouterr().err == ""
+
+
+def test_a_document_saxons_parser_refuses_is_a_schematron_error(tmp_path):
+    deep = b'<letters xmlns="urn:test">' + b"<x>" * 150 + b"</x>" * 150 + b"</letters>"
+    with pytest.raises(SchematronError, match="depth"):
+        run(tmp_path, '<pattern><rule context="t:letter"><assert test="true()">x</assert></rule></pattern>', doc=deep)

@@ -181,3 +181,78 @@ def test_several_processes_give_the_same_report_as_one(edition, tmp_path):
     two = run(edition, "--format", "json", "-j", "2")
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+@pytest.mark.parametrize("name", ["registers", "edition"])
+def test_the_parameters_teikit_sets_itself_cannot_be_given(edition, name):
+    result = run(edition / "1918-06-02-lenin-to-joffe.xml", "--param", f"{name}=x")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: --param {name}: set by teikit itself (the edition's registers and documents, parsed safely), not on the command line"
+
+
+@pytest.mark.parametrize("value", ["1926-02-30", "1926", "soon"])
+def test_a_period_that_is_not_an_iso_date_is_a_usage_error(edition, value):
+    result = run(edition / "1918-06-02-lenin-to-joffe.xml", "--param", f"period-end={value}")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: --param period-end={value}: not an ISO date (YYYY-MM-DD)"
+
+
+def test_a_report_file_that_cannot_be_written_is_a_one_line_usage_error(edition, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("")
+    result = run(edition / "1918-06-02-lenin-to-joffe.xml", "-o", blocker / "report.json")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {blocker / 'report.json'}: cannot write the report: {blocker} is a file, not a folder"
+
+
+def test_a_phase_with_a_missing_schematron_is_a_one_line_usage_error(edition, tmp_path):
+    result = run(edition / "1918-06-02-lenin-to-joffe.xml", "--schematron", ROOT / "schema" / "teikit.sch", "--tei-all", tmp_path / "none.rng", "--phase", "document")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'none.rng'}: no such file"
+
+
+def test_a_document_saxon_refuses_is_one_finding_and_the_others_are_still_checked(edition):
+    deep = edition / "deep.xml"
+    deep.write_text(PROBE.read_text(encoding="utf-8").replace("<emph>never</emph>", "<hi>" * 150 + "x" + "</hi>" * 150), encoding="utf-8")
+    result = run("--schematron", ROOT / "schema" / "teikit.sch", deep, edition / "1918-06-02-lenin-to-joffe.xml")
+    assert result.exit_code == 1
+    assert re.search(rf"^{re.escape(str(deep))}: error: \[schematron-run\] teikit.sch: .*depth", result.stdout, re.MULTILINE)
+    assert "1 valid, 1 with errors" in result.stdout
+
+
+def test_a_rule_level_let_that_fails_leaves_the_other_patterns_findings(tmp_path):
+    sch = tmp_path / "t.sch"
+    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3"><ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>'
+                   '<pattern id="a"><rule context="tei:date[@when]"><let name="d" value="xs:date(@when)"/><assert id="not-future" test="$d lt current-date()">future</assert></rule></pattern>'
+                   '<pattern id="b"><rule context="tei:persName"><report id="pers" test="true()">a persName</report></rule></pattern></schema>')
+    doc = tmp_path / "t.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><persName>A</persName> <date when="1926-02-30">x</date></p></body></text></TEI>')
+    result = run("--schematron", sch, doc)
+    rules = [(m["rule"], m["column"]) for m in map(LINE.match, result.stdout.splitlines()) if m]
+    assert rules == [("pers", "57"), ("not-future", "80")]
+
+
+def test_refs_of_a_letter_moved_into_a_sub_folder_are_still_checked(edition):
+    (edition / "1918").mkdir()
+    moved = edition / "1918" / "1918-06-02-lenin-to-joffe.xml"
+    (edition / "1918-06-02-lenin-to-joffe.xml").rename(moved)
+    moved.write_text(moved.read_text(encoding="utf-8").replace('ref="#joffe"', 'ref="#nobody-at-all"', 1), encoding="utf-8")
+    result = run(edition)
+    assert result.exit_code == 1
+    assert [m["rule"] for m in map(LINE.match, result.stdout.splitlines()) if m and m["severity"] == "error"] == ["ref-resolves"]
+    assert "[register-entry-unused]" not in result.stdout
+
+
+def test_documents_with_refs_and_no_registers_get_one_warning_line(edition, tmp_path):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in ("1918-06-02-lenin-to-joffe.xml", "1922-04-24-lenin-to-stalin.xml"):
+        shutil.copy(edition / name, alone / name)
+    result = run(alone)
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if "registers" in line]
+    assert warnings == [f'warning: no registers/ folder found above 2 document(s) with @ref="#…" ({alone / "1918-06-02-lenin-to-joffe.xml"}, {alone / "1922-04-24-lenin-to-stalin.xml"}): their references were not checked']
+
+
+def test_help_says_where_relax_ng_errors_in_mixed_content_point():
+    assert "mixed content" in " ".join(run("--help").stdout.split())

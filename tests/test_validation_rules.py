@@ -203,3 +203,89 @@ def test_the_document_phase_leaves_out_the_register_checks(tmp_path):
     text = letter(used_everywhere() + '<p><persName ref="#trotsky">Trotsky</persName><date when="1848">x</date></p>')
     found = check(tmp_path, {"a.xml": text}, phase="document")
     assert found["a.xml"] == [("date-in-period", "error")]
+
+
+def findings(tmp_path: Path, documents: dict[str, str], **kw) -> dict[str, list[tuple[str, str]]]:
+    """{file name: [(rule id, message)]}, like `check`."""
+    folder = edition(tmp_path, documents, **kw)
+    validator = Validator(schematrons=[Schematron.from_file(schema_file("teikit.sch"))])
+    files = sorted(folder.rglob("*.xml"))
+    return {Path(r.file).name: [(f.rule_id, f.message) for f in r.findings] for r in validator.validate_files(files)}
+
+
+STALIN = PERSONS + '<person xml:id="stalin"><persName type="preferred">Stalin</persName></person>'
+
+
+def test_a_multi_valued_ref_whose_pointers_all_resolve_is_fine(tmp_path):
+    """The tagger writes ref="#a #b" cert="low" when it cannot tell two people apart."""
+    body = used_everywhere() + '<p><persName ref="#lenin #stalin" cert="low">the leader</persName></p>'
+    found = check(tmp_path, {"a.xml": letter(body)}, persons=STALIN)
+    assert found["a.xml"] == []
+
+
+def test_a_multi_valued_ref_names_the_pointer_that_does_not_resolve(tmp_path):
+    body = used_everywhere() + '<p><persName ref="#stalin #trotsky" cert="low">he</persName></p>'
+    found = findings(tmp_path, {"a.xml": letter(body)}, persons=STALIN)
+    assert found["a.xml"] == [("ref-resolves", "#trotsky in @ref=\"#stalin #trotsky\" is no entry of the edition's registers (tei/registers/persons.xml, places.xml, orgs.xml)")]
+
+
+def test_a_multi_valued_ref_names_the_pointer_of_the_wrong_kind(tmp_path):
+    body = used_everywhere() + '<p><persName ref="#stalin #moscow" cert="low">he</persName></p>'
+    found = findings(tmp_path, {"a.xml": letter(body)}, persons=STALIN)
+    assert found["a.xml"] == [("ref-kind", 'persName @ref="#stalin #moscow": #moscow is a place entry, not a person')]
+
+
+def test_refs_of_a_document_in_a_sub_folder_are_checked_against_the_registers_above_it(tmp_path):
+    (tmp_path / "1918").mkdir()
+    found = check(tmp_path, {"a.xml": letter(used_everywhere()), "1918/b.xml": letter('<p><persName ref="#nobody-at-all">N</persName></p>')})
+    assert found["b.xml"] == [("ref-resolves", "error")]
+
+
+def test_a_document_in_a_sub_folder_validated_alone_finds_the_registers_above_it(tmp_path):
+    (tmp_path / "1918").mkdir()
+    edition(tmp_path, {"a.xml": letter(used_everywhere()), "1918/b.xml": letter('<p><persName ref="#nobody-at-all">N</persName></p>')})
+    validator = Validator(schematrons=[Schematron.from_file(schema_file("teikit.sch"))])
+    [report] = validator.validate_files([tmp_path / "1918" / "b.xml"])
+    assert [f.rule_id for f in report.findings] == ["ref-resolves"]
+
+
+def test_register_entries_used_only_in_sub_folders_are_not_reported_unused(tmp_path):
+    (tmp_path / "1918").mkdir()
+    (tmp_path / "1918" / "1922").mkdir()
+    documents = {
+        "1918/a.xml": letter('<p><persName ref="#lenin">Lenin</persName></p>'),
+        "1918/1922/b.xml": letter('<p><placeName ref="#moscow">Moscow</placeName> <orgName ref="#politburo">PB</orgName></p>'),
+    }
+    found = check(tmp_path, documents)
+    assert found["persons.xml"] == found["places.xml"] == found["orgs.xml"] == []
+
+
+def test_hidden_files_are_not_documents_of_the_edition(tmp_path):
+    edition(tmp_path, {"a.xml": letter(used_everywhere()), ".draft.xml": letter('<p><persName ref="#kamenev">K</persName></p>')},
+            persons=PERSONS + '<person xml:id="kamenev"><persName type="preferred">Kamenev</persName></person>')
+    validator = Validator(schematrons=[Schematron.from_file(schema_file("teikit.sch"))])
+    [report] = validator.validate_files([tmp_path / "registers" / "persons.xml"])
+    assert [f.rule_id for f in report.findings] == ["register-entry-unused"]
+    assert "kamenev" in report.findings[0].message
+
+
+def test_a_document_with_refs_and_no_registers_is_marked_unchecked(tmp_path):
+    edition(tmp_path, {"a.xml": letter('<p><persName ref="#trotsky">Trotsky</persName></p>'), "b.xml": letter()}, registers=False)
+    validator = Validator(schematrons=[Schematron.from_file(schema_file("teikit.sch"))])
+    reports = validator.validate_files([tmp_path / "a.xml", tmp_path / "b.xml"])
+    assert [(Path(r.file).name, r.refs_unchecked) for r in reports] == [("a.xml", True), ("b.xml", False)]
+
+
+DEEP_PERSONS = PERSONS + '<person xml:id="stalin"><persName type="preferred">Stalin</persName><note>' + "<hi>" * 120 + "deep" + "</hi>" * 120 + "</note></person>"
+
+
+def test_registers_saxon_refuses_are_one_finding_of_each_document(tmp_path):
+    """Saxon's parser allows 100 levels of nesting; lxml more: the run goes on, file by file."""
+    found = findings(tmp_path, {"a.xml": letter(used_everywhere()), "b.xml": letter(used_everywhere())}, persons=DEEP_PERSONS)
+    assert [rule for rule, _ in found["a.xml"]] == [rule for rule, _ in found["b.xml"]] == ["schematron-run"]
+    assert "the registers cannot be handed to the rules" in found["a.xml"][0][1]
+
+
+def test_registers_saxon_refuses_print_nothing_on_the_terminal(tmp_path, capfd):
+    findings(tmp_path, {"a.xml": letter(used_everywhere())}, persons=DEEP_PERSONS)
+    assert capfd.readouterr().err == ""

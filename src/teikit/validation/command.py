@@ -56,6 +56,13 @@ schema/teikit.sch are used. Giving either replaces both defaults by exactly what
 (each option may be repeated); --tei-all adds tei_all.rng and its embedded Schematron.
 --schematron takes a .sch file or a .rng whose embedded sch: rules should run;
 --phase applies to the Schematrons that declare that phase, the others run in full.
+--param sets a schema-level let (teikit.sch: period-start, period-end, ISO dates);
+registers and edition are set by teikit itself from the registers/ folder it finds
+beside the documents or above them.
+\b
+Limitation: a RELAX NG error inside mixed content (an unexpected element in a p or a
+note) is reported by libxml2 at an enclosing element, at times a few levels up (the
+body of a div): the line points at the container, look inside it.
 \b
 Examples:
   teikit validate tei/                          the edition (registers included)
@@ -85,12 +92,12 @@ def validate(tei: tuple[Path, ...], schemas: tuple[Path, ...], schematrons: tupl
         schemas, schematrons = (schema_file("teikit.rng"),), (schema_file("teikit.sch"),)
     rng_paths = list(schemas) + ([tei_all] if tei_all else [])
     sch_paths = list(schematrons) + ([tei_all] if tei_all else [])
-    spec = ValidatorSpec(
-        relaxng=tuple(str(p) for p in rng_paths),
-        schematrons=tuple((str(p), phase_for(p, phase, sch_paths)) for p in sch_paths),
-        params=tuple(params.items()),
-    )
     try:
+        spec = ValidatorSpec(
+            relaxng=tuple(str(p) for p in rng_paths),
+            schematrons=tuple((str(p), phase_for(p, phase, sch_paths)) for p in sch_paths),
+            params=tuple(params.items()),
+        )
         validator = spec.build()
         validator.check_params()
     except (SchemaError, SchematronError) as problem:
@@ -104,20 +111,32 @@ def validate(tei: tuple[Path, ...], schemas: tuple[Path, ...], schematrons: tupl
             reports = missing + validate_in_parallel(spec, files, jobs, progress)
         else:
             reports = missing + validator.validate_files(files, progress)
+    unchecked = [r.file for r in reports if r.refs_unchecked]
+    if unchecked:
+        err.print(
+            f"warning: no registers/ folder found above {len(unchecked)} document(s) with @ref=\"#…\" "
+            f"({', '.join(unchecked[:3])}{', …' if len(unchecked) > 3 else ''}): their references were not checked",
+            markup=False,
+            soft_wrap=True,
+        )
     names = validator.names + ([f"phase {phase}"] if phase else [])
     if fmt == "json":
-        text = json.dumps(as_json(reports, validator.names), indent=2, ensure_ascii=False)
-        if output:
-            write_atomic(output, (text + "\n").encode())
-        else:
-            click.echo(text)
+        text = json.dumps(as_json(reports, validator.names), indent=2, ensure_ascii=False) + "\n"
     else:
+        console = out
         if output:
-            buffer = Console(file=io.StringIO(), record=True, width=160, no_color=True, highlight=False)
-            print_findings(buffer, reports)
-            print_summary(buffer, reports, names)
-            write_atomic(output, buffer.export_text().encode())
-        else:
-            print_findings(out, reports)
-            print_summary(out, reports, names)
+            console = Console(file=io.StringIO(), record=True, width=160, no_color=True, highlight=False)
+        print_findings(console, reports)
+        print_summary(console, reports, names)
+        text = console.export_text() if output else None
+    if output:
+        try:
+            write_atomic(output, text.encode())
+        except OSError as problem:
+            blocking = next((a for a in output.parents if a.exists() and not a.is_dir()), None)
+            reason = f"{blocking} is a file, not a folder" if blocking else (problem.strerror or str(problem))
+            err.print(f"error: {output}: cannot write the report: {reason}", markup=False, soft_wrap=True)
+            sys.exit(2)
+    elif fmt == "json":
+        click.echo(text, nl=False)
     sys.exit(exit_code(reports))

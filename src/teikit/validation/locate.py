@@ -2,7 +2,8 @@
 
 Saxon reports nodes as `fn:path()` strings (`/Q{ns}TEI[1]/Q{ns}text[1]/@ref`); lxml knows
 each element's line, but not its column, so the column is found by scanning the file's
-text for the start tags in document order.
+text (comments, CDATA and PIs blanked out) for the start tags in document order; a start
+tag is taken only on the element's own line, else the line is given without a column.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class Columns:
         if self._source is None:
             return {}
         text = self._source.decode("utf-8", "replace") if isinstance(self._source, bytes) else self._source
+        text = _MARKUP_WITHOUT_TAGS.sub(_blank, text)  # a start tag inside a comment, CDATA or PI is no start tag
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         positions: dict[etree._Element, tuple[int, int]] = {}
         cursor = 0
@@ -120,15 +122,45 @@ class Columns:
             prefix = el.prefix
             if prefix:
                 qname = f"{prefix}:{qname}"
-            m = _start_tag(qname).search(text, cursor)
-            if not m:
-                break
-            cursor = m.end()
-            line = _line_of(line_starts, m.start())
-            if el.sourceline is not None and line > el.sourceline:
-                break  # lost track (a tag inside a comment or CDATA): stop guessing
-            positions[el] = (line, m.start() - line_starts[line - 1] + 1)
+            found = _find_start_tag(text, line_starts, _start_tag(qname), cursor, el.sourceline)
+            if found is None:
+                continue  # not where the parser saw it: (sourceline, no column) rather than a wrong guess
+            start, after = found
+            cursor = after
+            line = _line_of(line_starts, start)
+            positions[el] = (line, start - line_starts[line - 1] + 1)
         return positions
+
+
+# Comments, CDATA sections and processing instructions (the XML declaration too): their text is
+# blanked out, newlines kept, so that offsets, lines and columns stay those of the file.
+_MARKUP_WITHOUT_TAGS = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _find_start_tag(text: str, line_starts: list[int], pattern: re.Pattern, cursor: int, sourceline: int | None) -> tuple[int, int] | None:
+    """(offset, end of the match) of the element's start tag: the first match from `cursor`
+    whose tag spans `sourceline` (libxml2 gives the line where the start tag ends)."""
+    position = cursor
+    while True:
+        m = pattern.search(text, position)
+        if m is None:
+            return None
+        if sourceline is None:
+            return m.start(), m.end()
+        line = _line_of(line_starts, m.start())
+        if line > sourceline:
+            return None
+        if line == sourceline:
+            return m.start(), m.end()
+        rest = _TAG_REST.match(text, m.end())
+        if rest is not None and _line_of(line_starts, rest.end() - 1) >= sourceline:
+            return m.start(), m.end()
+        position = m.end()
 
 
 @functools.lru_cache(maxsize=512)

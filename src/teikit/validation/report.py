@@ -28,6 +28,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
     well_formed: bool = True
+    refs_unchecked: bool = False  # it has @ref="#x", but no registers/ was found for it
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -11,6 +11,7 @@ the same way as stylesheet parameters, never fetched by Saxon's own parser.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from teikit.validation.schematron_compile import (
     compile_schema,
     load_schema,
 )
+from teikit.writers.render import native_stderr
 from teikit.xmlio import parse_xml
 
 __all__ = ["Finding", "ParamValue", "Schematron", "SchematronError"]
@@ -84,16 +86,25 @@ class Schematron:
         if unknown:
             known = ", ".join(self.compiled.parameters) or "none"
             raise SchematronError(f"{self.name}: no parameter {', '.join(unknown)} (schema-level lets: {known})")
-        document = saxon.to_xdm(tree.getroot(), path)  # the root only: a DOCTYPE never reaches Saxon
-        self.executable.clear_parameters()
-        for name, value in (params or {}).items():
-            self.executable.set_parameter(name, _xdm(value))
-        try:
-            text = self.executable.transform_to_string(xdm_node=document)
-        except PySaxonApiError as err:
-            raise SchematronError(f"{self.name}: {saxon.tidy_message(err)}") from None
-        finally:
-            self.executable.clear_parameters()
+        failure: str | None = None
+        with native_stderr() as printed:  # Saxon prints its own stack trace on fd 2: kept off the terminal
+            try:
+                document = saxon.to_xdm(tree.getroot(), path)  # the root only: a DOCTYPE never reaches Saxon
+                self.executable.clear_parameters()
+                for name, value in (params or {}).items():
+                    self.executable.set_parameter(name, _xdm(value))
+                text = self.executable.transform_to_string(xdm_node=document)
+            except PySaxonApiError as err:
+                failure = saxon.tidy_message(err)
+            except saxon.XSLTError as err:
+                failure = str(err)
+            finally:
+                self.executable.clear_parameters()
+        if failure is not None:
+            raise SchematronError(f"{self.name}: {failure}")
+        said = printed[0] if printed else ""
+        if said.strip():  # xsl:message of a run that succeeded
+            sys.stderr.write(said)
         return parse_xml((text or "").encode("utf-8"), name=f"SVRL of {path}").getroot()
 
     def validate(

@@ -12,8 +12,8 @@ The steps are those of the ISO reference implementation, done on lxml trees:
 Schema-level `let`s become stylesheet parameters, so a caller can override them (the
 edition's period, the registers); phase and pattern `let`s are global variables; rule
 `let`s are local variables of the rule's template. `@role`/`@flag` give the severity. A
-test that raises a dynamic error (say `xs:date('1926-02-30')`) is reported as a finding of
-its rule instead of aborting the whole run.
+test or a rule-level let that raises a dynamic error (say `xs:date('1926-02-30')`) is
+reported as one finding of its rule instead of aborting the whole run.
 """
 
 from __future__ import annotations
@@ -341,13 +341,24 @@ class _Generator:
                 raise SchematronError(f"pattern {pattern_id}: a rule without context")
             template = etree.SubElement(root, X("template"), match=context, mode=mode, priority=str(len(rules) - index))
             checks = [c for c in rule if c.tag in (S("assert"), S("report"))]
+            lets = [c for c in rule if c.tag == S("let")]
+            # Saxon evaluates a rule's lets before the checks' own xsl:try, so a let that raises
+            # a dynamic error would abort the whole run: the rule's body gets a try of its own.
+            body = etree.SubElement(template, X("try")) if lets else template
+            ids = []
             for child in rule:
                 if child.tag == S("let"):
-                    var = etree.SubElement(template, X("variable"), name=child.get("name") or "")
+                    var = etree.SubElement(body, X("variable"), name=child.get("name") or "")
                     self.let_value(var, child)
                 elif child.tag in (S("assert"), S("report")):
                     rule_id = self.rule_id(child, rule, pattern_id, len(rules), index, checks)
-                    self.check(template, child, rule, pattern_id, rule_id)
+                    ids.append(rule_id)
+                    self.check(body, child, rule, pattern_id, rule_id)
+            if lets:
+                rule_id = rule.get("id") or (ids[0] if len(ids) == 1 else (pattern_id if len(rules) == 1 else f"{pattern_id}-rule{index + 1}"))
+                names = ", ".join("$" + (let.get("name") or "") for let in lets)
+                said = f"the rule's let {names} could not be evaluated here: " if len(lets) == 1 else f"a let of the rule ({names}) could not be evaluated here: "
+                self.evaluation_error(etree.SubElement(body, X("catch")), rule_id, said)
             etree.SubElement(template, X("apply-templates"), select="@*|node()", mode="#current")
 
     def rule_id(self, check: etree._Element, rule: etree._Element, pattern_id: str, rule_count: int, index: int, checks: list) -> str:
@@ -388,11 +399,14 @@ class _Generator:
                 raise SchematronError(f"rule {rule_id}: no diagnostic with id '{ref}'")
             reference = etree.SubElement(result, V("diagnostic-reference"), diagnostic=ref)
             self.message(etree.SubElement(reference, V("text")), diagnostic)
-        catch = etree.SubElement(attempt, X("catch"))
+        self.evaluation_error(etree.SubElement(attempt, X("catch")), rule_id, "the rule's test could not be evaluated here: ")
+
+    def evaluation_error(self, catch: etree._Element, rule_id: str, said: str) -> None:
+        """In an xsl:catch: one failed-assert saying what could not be evaluated, and Saxon's reason."""
         failed = etree.SubElement(catch, V("failed-assert"), id=rule_id, role="error", location="{path()}")
         failed.set("evaluation-error", "true")
         message = etree.SubElement(failed, V("text"))
-        etree.SubElement(message, X("text")).text = "the rule's test could not be evaluated here: "
+        etree.SubElement(message, X("text")).text = said
         etree.SubElement(message, X("value-of"), select="$err:description")
 
     def message(self, target: etree._Element, source: etree._Element) -> None:

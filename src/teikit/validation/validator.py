@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.validation.edition import EditionContext
+from teikit.saxon import XSLTError
+from teikit.validation.edition import INTERNAL_PARAMS, EditionContext
 from teikit.validation.findings import Finding
 from teikit.validation.locate import Columns
 from teikit.validation.relaxng import RelaxNGSchema
@@ -50,24 +53,49 @@ class Validator:
         findings: list[Finding] = []
         for schema in self.relaxng:
             findings += schema.validate(tree, path, columns)
+        unchecked = len(context.refs_unchecked)
         for schematron in self.schematrons:
-            params: dict = dict(context.params(path, schematron.parameters))
-            params.update({k: v for k, v in self.params.items() if k in schematron.parameters})
             try:
+                params: dict = dict(context.params(path, schematron.parameters, tree))
+                params.update({k: v for k, v in self.params.items() if k in schematron.parameters and k not in INTERNAL_PARAMS})
                 findings += schematron.validate(tree, path, params, columns)
             except SchematronError as err:
                 findings.append(Finding("schematron-run", "error", str(err), file=str(path), source=schematron.name))
+            except XSLTError as err:  # Saxon refused a document (say, nested deeper than its parser allows)
+                findings.append(Finding("schematron-run", "error", f"{schematron.name}: {err}", file=str(path), source=schematron.name))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-        return FileReport(str(path), findings)
+        return FileReport(str(path), findings, refs_unchecked=len(context.refs_unchecked) > unchecked)
 
     def check_params(self) -> None:
-        """Every --param must be a schema-level let of some Schematron in use."""
-        known = {p for s in self.schematrons for p in s.parameters}
+        """Every --param must be a schema-level let of some Schematron in use, and not one
+        teikit sets itself; the edition's period must be ISO dates."""
+        reserved = sorted(set(self.params) & set(INTERNAL_PARAMS))
+        if reserved:
+            raise SchematronError(
+                f"--param {', '.join(reserved)}: set by teikit itself (the edition's registers and documents, parsed safely), not on the command line"
+            )
+        known = {p for s in self.schematrons for p in s.parameters} - set(INTERNAL_PARAMS)
         unknown = sorted(set(self.params) - known)
         if unknown:
             raise SchematronError(
                 f"no Schematron in use declares {', '.join(unknown)} (parameters: {', '.join(sorted(known)) or 'none'})"
             )
+        for name in DATE_PARAMS:
+            if name in self.params and not is_iso_date(self.params[name]):
+                raise SchematronError(f"--param {name}={self.params[name]}: not an ISO date (YYYY-MM-DD)")
+
+
+DATE_PARAMS = ("period-start", "period-end")  # teikit.sch's period: compared as xs:date
+
+
+def is_iso_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def input_failure(path: Path, err: XMLInputError) -> FileReport:
