@@ -137,3 +137,10 @@ def test_a_document_that_is_not_tei_is_reported(tmp_path):
     report = write_cmif([tmp_path / "page.xml"], tmp_path / "out", PARAMS, None)
     assert [f.message.split(": ", 2)[-1] for f in report.failures] == [
         "not a TEI document: the root element is html in no namespace (expected TEI in http://www.tei-c.org/ns/1.0)"]
+
+
+def test_the_bibl_id_is_always_teikits_own(tmp_path):
+    report = write_cmif(sorted(EDITION.glob("*.xml")), tmp_path, {**PARAMS, "source-id": "x\"evil"}, None)
+    assert not report.failures, report.failures
+    root = parse_xml(tmp_path / "cmif.xml").getroot()
+    assert xp(root, "//tei:sourceDesc/tei:bibl/@xml:id") == [cmif_params(PARAMS)["source-id"]]

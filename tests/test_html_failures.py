@@ -136,3 +136,25 @@ def test_the_same_page_name_twice_gets_a_numbered_name():
     write_html([DOCUMENTS[0], twin], out / "site", {}, None)
     assert sorted(p.name for p in (out / "site" / "documents").iterdir()) == [
         "1918-06-02-lenin-to-joffe-2.html", "1918-06-02-lenin-to-joffe.html"]
+
+
+def test_an_output_folder_that_is_a_file_is_one_failure_not_a_traceback():
+    out = scratch("out-is-a-file")
+    (out / "afile").touch()
+    report = write_html(DOCUMENTS[:1], out / "afile" / "site", {}, None)
+    assert [f.message for f in report.failures] == [
+        f"cannot create the output folder {out / 'afile' / 'site'}: Not a directory"]
+    assert report.written == []
+
+
+def test_a_page_that_cannot_be_written_is_a_failure_of_its_document():
+    out = scratch("unwritable-page")
+    (out / "site").mkdir()
+    (out / "site" / "documents").touch()  # a file where the pages' folder should be
+    report = write_html([STALIN_LETTER], out / "site", {}, None)
+    [failure] = report.failures
+    assert failure.document == STALIN_LETTER
+    assert failure.message.startswith(f"{STALIN_LETTER}: cannot write {out / 'site' / 'documents' / STALIN_LETTER.stem}.html: ")
+    assert "\n" not in failure.message
+    assert (out / "site" / "index.html").is_file()  # the rest of the site is still written
+

@@ -77,6 +77,23 @@ def test_string_literals_escape_quotes_and_backslashes_only(escape):
     assert escape("line\nbreak", "string") == '"line break"'
 
 
+def test_comment_text_keeps_every_kind_of_line_break_on_its_line():
+    """Typst ends a // comment at LF, CR, NEL, LS and PS: none may survive in comment text."""
+    module = stylesheet("pdf/escape.xsl").resolve().as_uri()
+    executable = compile_stylesheet_text(
+        f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+              xmlns:tk="https://teikit.dev/ns">
+          <xsl:include href="{module}"/>
+          <xsl:output method="text"/>
+          <xsl:param name="text"/>
+          <xsl:template match="/"><xsl:value-of select="tk:typst-comment($text)"/></xsl:template>
+        </xsl:stylesheet>""",
+        stylesheet("pdf/comment-probe.xsl"),
+    )
+    text = ' Evil\u2028#panic("x")\u2029a\u0085b\r\nc\td '
+    assert transform_to_string(executable, to_xdm(etree.fromstring(b"<x/>")), {"text": text}) == 'Evil #panic("x") a b c d'
+
+
 def test_no_other_pdf_module_escapes_text_itself():
     """Escaping lives in escape.xsl: no other module puts backslashes before characters."""
     others = [m for m in stylesheet("pdf").glob("*.xsl") if m.name != "escape.xsl"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 from fixtures.pdf.pdftext import missing_words, pdf_pages, pdf_text, pdf_text_raw, require_pdftotext
+from render_support import tei
 
 from teikit import saxon
 from teikit.resources import stylesheet
@@ -297,3 +298,44 @@ def test_font_path_adds_fonts_for_scripts_the_bundled_ones_lack(tmp_path):
 def test_typst_refusing_markup_raises_a_one_line_error():
     with pytest.raises(pdf_writer.TypstCompileError, match=r"^Typst: .*\(generated Typst line 2: #text\(font: 12\)\[x\]\)$"):
         pdf_writer.compile_typst("x\n#text(font: 12)[x]")
+
+
+def test_a_typst_style_that_is_not_utf8_is_a_parameter_problem(tmp_path):
+    style = tmp_path / "utf16.typ"
+    style.write_bytes("#let tk-p(body) = [#body]".encode("utf-16"))
+    assert check_params({"typst-style": str(style)}) == [f"typst-style: {style}: not UTF-8 text (byte 1 cannot be decoded)"]
+
+
+def test_an_output_folder_that_is_a_file_is_one_failure_not_a_traceback(tmp_path):
+    (tmp_path / "afile").touch()
+    report = write_pdf(SAMPLES[:1], tmp_path / "afile" / "sub", {}, None)
+    assert [f.message for f in report.failures] == [f"cannot create the output folder {tmp_path / 'afile' / 'sub'}: Not a directory"]
+
+
+def test_a_pdf_that_cannot_be_written_is_a_failure_of_its_document(tmp_path):
+    (tmp_path / f"{SAMPLES[0].stem}.pdf").mkdir()  # a folder where the PDF should go
+    report = write_pdf(SAMPLES[:2], tmp_path, {}, None)
+    [failure] = report.failures
+    assert failure.document == SAMPLES[0]
+    assert failure.message.startswith(f"{SAMPLES[0]}: cannot write {tmp_path / SAMPLES[0].stem}.pdf: ")
+    assert sorted(p.name for p in report.written) == [f"{SAMPLES[1].stem}.pdf", "edition.pdf"]
+
+
+def test_an_edition_pdf_that_cannot_be_written_is_a_failure_of_the_run(tmp_path):
+    (tmp_path / "edition.pdf").mkdir()
+    report = write_pdf(SAMPLES[:1], tmp_path, {}, None)
+    [failure] = report.failures
+    assert failure.document is None and failure.message.startswith(f"cannot write {tmp_path / 'edition.pdf'}: ")
+    assert [p.name for p in report.written] == [f"{SAMPLES[0].stem}.pdf"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"], ids=["LS", "PS", "NEL"])
+def test_a_title_with_a_line_separator_cannot_inject_typst(tmp_path, separator):
+    hostile = tmp_path / "hostile-title.xml"
+    title = f'Evil{separator}#panic("TYPST-INJECTED") letter'
+    hostile.write_text(tei().replace("A test", title), encoding="utf-8")
+    report = write_pdf([hostile], tmp_path / "out", {}, None)
+    assert report.failures == []
+    info = subprocess.run([require_pdftotext("pdfinfo"), str(tmp_path / "out" / "hostile-title.pdf")],
+                          capture_output=True, check=True).stdout.decode()
+    assert re.search(r'^Title:\s+Evil #panic\("TYPST-INJECTED"\) letter$', info, re.MULTILINE)

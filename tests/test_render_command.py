@@ -10,6 +10,9 @@ from click.testing import CliRunner
 
 from render_support import EDITION, REGISTERS, RENDER
 from teikit.cli import main
+from teikit.resources import stylesheet
+from teikit.writers import FORMATS
+from teikit.writers.render import RESERVED_PARAMS, check_param_names, declared_params, writer_params
 
 LENIN = "1918-06-02-lenin-to-joffe"
 
@@ -136,3 +139,114 @@ def test_missing_input_is_a_usage_error(tmp_path):
 def test_help_has_examples():
     result = run("--help")
     assert result.exit_code == 0 and "Examples:" in result.output and "--to" in result.output
+
+
+# --- parameter names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        ("html", "registers"),
+        ("text", "registers"),
+        ("html", "edition"),
+        ("html", "page"),
+        ("html", "page-href"),
+        ("html", "tei-href"),
+        ("cmif", "file"),
+        ("cmif", "source-id"),
+    ],
+)
+def test_a_parameter_teikit_sets_itself_is_refused(tmp_path, edition, fmt, name):
+    evil = tmp_path / "evil"
+    evil.mkdir()
+    result = run(str(edition), "--to", fmt, "-o", str(tmp_path / "out"), "--param", f"{name}={evil.as_uri()}/")
+    assert result.exit_code == 2
+    assert f"error: --param {name}: teikit sets this parameter itself" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_reserved_name_is_refused_even_with_a_stylesheet_of_yours(tmp_path, edition):
+    mine = RENDER / "override" / "names-from-registers.xsl"
+    result = run(str(edition), "--to", "text", "-o", str(tmp_path / "out"), "--stylesheet", str(mine), "--param", "registers=x")
+    assert result.exit_code == 2 and "--param registers: teikit sets this parameter itself" in result.output
+
+
+def test_edition_no_is_taken_when_the_pdf_is_one_of_the_formats():
+    check_param_names(["html", "pdf"], {"edition": "no"})  # the PDF's own parameter; html never sees it
+
+
+def test_an_unknown_parameter_is_a_usage_error_naming_the_known_ones(tmp_path, edition):
+    result = run(str(edition), "--to", "text", "-o", str(tmp_path / "out"), "--param", "widht=72")
+    assert result.exit_code == 2
+    assert "error: --param widht: unknown to --to text (parameters: text: notes, width, layout, header, pages)" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_parameter_one_of_the_formats_takes_is_accepted(tmp_path, edition):
+    result = run(str(edition), "--to", "text", "--to", "cmif", "-o", str(tmp_path / "out"), "--param", "editor=Ann Editor")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_parameter_declared_by_your_stylesheet_or_its_imports_is_accepted(tmp_path, edition):
+    (tmp_path / "module.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:param name="signature" select="\'\'"/></xsl:stylesheet>', encoding="utf-8")
+    text_xsl = stylesheet("text.xsl").resolve().as_uri()
+    mine = tmp_path / "mine.xsl"
+    mine.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        f'<xsl:import href="{text_xsl}"/><xsl:include href="module.xsl"/><xsl:param name="motto" select="\'\'"/>'
+        '</xsl:stylesheet>', encoding="utf-8")
+    base = [str(edition / f"{LENIN}.xml"), "--to", "text", "-o", str(tmp_path / "out"), "--stylesheet", str(mine)]
+    assert run(*base, "--param", "motto=x", "--param", "signature=y", "--param", "width=72").exit_code == 0
+
+
+def test_a_name_neither_teikit_nor_your_stylesheet_declares_is_refused(tmp_path, edition):
+    mine = RENDER / "override" / "names-from-registers.xsl"
+    result = run(str(edition), "--to", "text", "-o", str(tmp_path / "out"), "--stylesheet", str(mine), "--param", "widht=72")
+    assert result.exit_code == 2 and "--param widht: unknown to --to text" in result.output
+
+
+def test_every_parameter_a_shipped_stylesheet_declares_is_a_writer_parameter_or_reserved():
+    for fmt in FORMATS:
+        declared = declared_params(stylesheet(f"{fmt}.xsl"))
+        assert declared is not None
+        assert declared <= set(writer_params(fmt)) | set(RESERVED_PARAMS), fmt
+
+
+# --- user stylesheets and the output folder ---------------------------------------------------
+
+
+@pytest.fixture
+def broken_stylesheet(tmp_path):
+    path = tmp_path / "bad.xsl"
+    path.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
+                    '<xsl:template match="/"><xsl:value-of select="$nope"/></xsl:template>\n'
+                    '</xsl:stylesheet>\n', encoding="utf-8")
+    return path
+
+
+def test_a_stylesheet_that_does_not_compile_stops_the_run_before_anything_is_written(tmp_path, edition, broken_stylesheet):
+    result = run(str(edition), "--to", "text", "--to", "html", "-o", str(tmp_path / "out"), "--stylesheet", f"html={broken_stylesheet}")
+    assert result.exit_code == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_stylesheet_that_does_not_compile_is_one_line_naming_the_file_once(tmp_path, edition, broken_stylesheet):
+    result = run(str(edition), "--to", "html", "-o", str(tmp_path / "out"), "--stylesheet", str(broken_stylesheet))
+    lines = result.output.strip().splitlines()
+    assert lines == [f"error: --stylesheet {broken_stylesheet}:2: does not compile: XPST0008 Variable $nope has not been "
+                     "declared (or its declaration is not in scope) (in xsl:value-of/@select)"]
+
+
+def test_an_output_folder_below_a_file_is_a_usage_error(tmp_path, edition):
+    (tmp_path / "afile").touch()
+    result = run(str(edition), "--to", "text", "-o", str(tmp_path / "afile" / "sub"))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: -o {tmp_path / 'afile' / 'sub'}: cannot create the output folder (Not a directory)"
+
+
+def test_help_says_a_stylesheet_of_yours_is_trusted_code():
+    result = run("--help")
+    assert "A --stylesheet of yours is trusted code" in result.output

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import assert_valid_tei
 from render_support import EDITION, REGISTERS, evaluate, probe, tei
-from teikit.saxon import to_xdm
+from teikit.resources import stylesheet
+from teikit.saxon import XSLTError, to_xdm
 from teikit.writers.render import transform
 from teikit.xmlio import parse_xml
 
@@ -118,10 +121,22 @@ def test_display_name_uses_the_register_when_the_reference_resolves():
     assert result.split("|") == ["Joseph Stalin", "Politburo of the Central Committee"]
 
 
-def test_registers_parameter_may_be_the_folder_uri_for_plain_saxon_use():
+def test_registers_parameter_given_as_a_folder_uri_is_refused_not_read():
+    """The stylesheets never read a file named from outside: the registers are the parsed document or nothing."""
     executable = probe("tk:preferred-name(tk:register-entry('#joffe'))")
     node = to_xdm(parse_xml(tei().encode()))
-    assert transform(executable, node, {"registers": REGISTERS.resolve().as_uri()}) == "Adolph Abramovich Joffe"
+    with pytest.raises(XSLTError, match="document-node"):
+        transform(executable, node, {"registers": REGISTERS.resolve().as_uri()})
+
+
+def test_no_shipped_stylesheet_reads_a_document_by_uri():
+    """doc(), document(), collection(), unparsed-text() would let a parameter or a document make Saxon read files."""
+    reading = re.compile(r"(?<![\w:.-])(doc|doc-available|document|collection|uri-collection|unparsed-text[\w-]*|json-doc)\s*\(")
+    modules = sorted(stylesheet("").rglob("*.xsl"))
+    assert len(modules) > 10
+    for module in modules:
+        expressions = parse_xml(module).getroot().xpath("//@*")
+        assert not [e for e in expressions if reading.search(e)], module.name
 
 
 @pytest.mark.parametrize("path", sorted(REGISTERS.glob("*.xml")) + sorted(EDITION.glob("*.xml")), ids=lambda p: p.name)

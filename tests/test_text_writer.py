@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from render_support import EDITION, REGISTERS, tei
+from render_support import EDITION, REGISTERS, RENDER, tei
+from teikit.writers.render import output_names
 from teikit.writers.text import check_params, write_text
 
 LENIN = ROOT / "tei" / "1918-06-02-lenin-to-joffe.xml"
@@ -184,3 +185,32 @@ def test_documents_with_the_same_name_in_different_folders_get_distinct_outputs(
     report = write_text([tmp_path / "a" / "letter.xml", tmp_path / "b" / "letter.xml"], tmp_path / "out", {}, None)
     assert sorted(p.name for p in report.written) == ["a-letter.txt", "b-letter.txt"]
     assert "from b" in (tmp_path / "out" / "b-letter.txt").read_text(encoding="utf-8")
+
+
+def test_a_registers_string_given_to_the_writer_is_never_read_as_a_folder(tmp_path):
+    """Only the parsed registers document reaches the stylesheet; a URI the caller passes is dropped."""
+    evil = tmp_path / "evil"
+    evil.mkdir()
+    (evil / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson><person xml:id="chicherin">'
+        '<persName type="preferred">SECRET-CONTENT</persName></person></listPerson></body></text></TEI>', encoding="utf-8")
+    mine = RENDER / "override" / "names-from-registers.xsl"
+    report = write_text([EDITION / "1918-06-02-lenin-to-joffe.xml"], tmp_path / "out", {"registers": evil.as_uri() + "/"}, None, stylesheet=mine)
+    assert not report.failures, report.failures
+    assert "SECRET-CONTENT" not in report.written[0].read_text(encoding="utf-8")
+
+
+def test_documents_with_the_same_folder_and_file_name_get_distinct_files(tmp_path):
+    sources = [tmp_path / "a" / "x" / "doc.xml", tmp_path / "b" / "x" / "doc.xml", tmp_path / "c" / "y" / "Doc.xml"]
+    for n, source in enumerate(sources):
+        source.parent.mkdir(parents=True)
+        source.write_text(tei(f"<p>text {n}</p>"), encoding="utf-8")
+    report = write_text(sources, tmp_path / "out", {"header": "none"}, None)
+    assert not report.failures
+    assert [p.name for p in report.written] == ["x-doc.txt", "x-doc-2.txt", "y-Doc.txt"]
+    assert [p.read_text(encoding="utf-8").strip() for p in report.written] == ["text 0", "text 1", "text 2"]
+
+
+def test_output_names_leave_the_writers_own_names_free():
+    names = output_names([Path("/e/edition.xml"), Path("/e/other.xml")], ".pdf", reserved=("edition",))
+    assert list(names.values()) == ["edition-2.pdf", "other.pdf"]

@@ -6,13 +6,13 @@
   (listPlace/place) and orgs.xml (listOrg/org); a mention in a document points to an
   entry with @ref="#id" (see the project's register convention).
 
-  Stylesheet parameter `registers` (no namespace), one of:
+  Stylesheet parameter `registers` (no namespace): a document node, or absent.
     - a document node: what teikit passes. teikit parses the three files safely
       (teikit.xmlio) and hands them over as one document, <tk:registers> holding the
       three TEI elements; see teikit.writers.render.registers_document().
-    - a string: the URI of the registers folder (ending in "/" or not), for running a
-      stylesheet with Saxon directly; files that are not there are skipped.
-    - absent / empty: no registers; every lookup returns the empty sequence.
+    - absent: no registers; every lookup returns the empty sequence.
+  The stylesheets never read a file themselves (no doc() of a URI given from outside):
+  a string is not accepted, and `teikit render` refuses a user parameter of this name.
 
   Functions (stable signatures):
   tk:has-registers() as xs:boolean
@@ -53,22 +53,10 @@
     xmlns:tk="https://teikit.dev/ns"
     exclude-result-prefixes="#all">
 
-  <xsl:param name="registers" as="item()?" select="()"/>
+  <xsl:param name="registers" as="document-node()?" select="()"/>
 
-  <xsl:variable name="tk:register-files" as="xs:string+" select="('persons.xml', 'places.xml', 'orgs.xml')"/>
-
-  <!-- The root nodes to search: the document teikit passed, or the files in the folder. -->
-  <xsl:variable name="tk:register-roots" as="node()*">
-    <xsl:choose>
-      <xsl:when test="$registers instance of node()">
-        <xsl:sequence select="root($registers)"/>
-      </xsl:when>
-      <xsl:when test="normalize-space(string($registers))">
-        <xsl:variable name="folder" select="replace(normalize-space(string($registers)), '([^/])$', '$1/')"/>
-        <xsl:sequence select="$tk:register-files ! resolve-uri(., $folder)[doc-available(.)] ! doc(.)"/>
-      </xsl:when>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- The root node to search: the document teikit passed (none: no registers). -->
+  <xsl:variable name="tk:register-roots" as="document-node()?" select="$registers"/>
 
   <xsl:key name="tk:register-entry" match="tei:person[@xml:id] | tei:place[@xml:id] | tei:org[@xml:id]" use="@xml:id"/>
 

@@ -3,7 +3,8 @@
   One TEI document -> one call of edition.typ's tk-document: language, kind, title,
   running head, header fields, then the text. The first two lines (Typst comments) tell
   teikit's writer the date the edition sorts the document by ("// teikit-pdf sort-key:
-  1918-06-02"; empty when undated) and the title for the PDF's metadata.
+  1918-06-02"; empty when undated) and the title for the PDF's metadata. Text reaches
+  those comment lines only through tk:typst-comment (escape.xsl), which keeps it on the line.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +25,7 @@
     <xsl:value-of select="if ($key = '9999') then '' else replace($key, '[^0-9-]', '')"/>
     <xsl:text>&#10;</xsl:text>
     <xsl:text>// teikit-pdf title: </xsl:text>
-    <xsl:value-of select="normalize-space(tk:title((//tei:TEI)[1]))"/>
+    <xsl:value-of select="tk:typst-comment(tk:title((//tei:TEI)[1]))"/>
     <xsl:text>&#10;</xsl:text>
     <xsl:apply-templates select="//tei:TEI[not(ancestor::tei:TEI)]" mode="tk:document"/>
   </xsl:template>

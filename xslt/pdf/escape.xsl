@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The ONE place where text becomes Typst source. Every character of TEI text that reaches
-  a PDF passes through tk:typst-escape (markup) or tk:typst-string (a string literal);
-  no other module writes text into Typst unescaped.
+  a PDF passes through tk:typst-escape (markup), tk:typst-string (a string literal) or
+  tk:typst-comment (the rest of a `//` comment line); no other module writes text into
+  Typst unescaped.
 
   Typst markup gives meaning to ASCII punctuation (# $ * _ ` < > @ = - + / \ [ ] { } ~ " '
   and the line-start markers "- ", "+ ", "= ", "1. ", "/ ", comments "//" and "/*", URLs
@@ -30,6 +31,15 @@
   <xsl:function name="tk:typst-string" as="xs:string">
     <xsl:param name="text" as="xs:string?"/>
     <xsl:sequence select="concat('&quot;', replace(tk:one-line($text), '[\\&quot;]', '\\$0'), '&quot;')"/>
+  </xsl:function>
+
+  <!-- Text on a `//` comment line (the lines teikit's writer reads back: the title for the
+       PDF's metadata). A line comment ends at any line break Typst knows (LF, CR, U+0085,
+       U+2028, U+2029; VT and FF cannot occur in XML 1.0), so all of them become spaces and
+       the text cannot leave the comment; it is not escaped, since it is never markup. -->
+  <xsl:function name="tk:typst-comment" as="xs:string">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="normalize-space(tk:one-line($text))"/>
   </xsl:function>
 
   <xsl:function name="tk:one-line" as="xs:string">

@@ -21,10 +21,20 @@ from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import XSLTError, to_xdm
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import TK_NS, compile_with_registers, document_node, failure, stylesheet_params, transform
+from teikit.writers.render import (
+    TK_NS,
+    compile_with_registers,
+    document_node,
+    failure,
+    prepare_output,
+    stylesheet_params,
+    transform,
+)
 from teikit.xmlio import XMLInputError, parse_xml
 
 OUTPUT_NAME = "cmif.xml"
+# the --param names cmif.xsl takes (it also gets `file` and `source-id`, which the writer sets)
+PARAMS = ("cmif-url", "edition-url", "edition-title", "editor", "publisher", "cmif-date", "licence-url")
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -53,12 +63,13 @@ def publication_date() -> str:
 
 
 def cmif_params(params: Mapping[str, str]) -> dict[str, str]:
-    """The user's parameters with teikit's defaults: date, and a stable UUID for the edition's bibl."""
+    """The user's parameters with teikit's defaults: date, and a stable UUID for the
+    edition's bibl (`source-id`, always teikit's)."""
     merged = dict(params)
     merged.setdefault("cmif-date", publication_date())
     identity = merged.get("cmif-url") or merged.get("edition-url") or merged.get("edition-title") or "teikit-edition"
     # an xml:id must not start with a digit; CMIF's Schematron looks for a UUID inside it
-    merged.setdefault("source-id", f"uuid-{uuid.uuid5(uuid.NAMESPACE_URL, identity)}")
+    merged["source-id"] = f"uuid-{uuid.uuid5(uuid.NAMESPACE_URL, identity)}"
     return merged
 
 
@@ -72,11 +83,14 @@ def write_cmif(
 ) -> RenderReport:
     """Write out_dir/cmif.xml listing the correspondence among `documents`."""
     report = RenderReport()
+    if not prepare_output(out_dir, report):
+        return report
     sheet = stylesheet or shipped_stylesheet("cmif.xsl")
     executable, register_node = compile_with_registers(sheet, registers, report)
     if executable is None:
         return report
-    merged = stylesheet_params(cmif_params(params), register_node)
+    defaults = cmif_params(params)
+    merged = {**stylesheet_params(params, register_node), "cmif-date": defaults["cmif-date"], "source-id": defaults["source-id"]}
     letters = etree.Element(f"{{{TK_NS}}}letters", nsmap={"tk": TK_NS})
     for doc in documents:
         try:

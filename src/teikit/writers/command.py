@@ -45,10 +45,21 @@ Examples:
   teikit render tei/ --to text --format json        machine-readable summary
 
 \b
-Every format: edition-title (HTML site, PDF title page, CMIF). HTML: edition-subtitle,
-language. PDF: edition-subtitle, edition=no, font-path=DIR, typst-style=FILE.typ.
-Text: notes=endnotes|none, width=N, layout=paragraphs|lines, header=yes|none,
-pages=none|mark. CMIF: cmif-url, edition-url, editor, publisher, cmif-date, licence-url.
+Parameters (--param NAME=VALUE):
+  HTML  edition-title, edition-subtitle, language
+  PDF   edition-title, edition-subtitle, edition=no, font-path=DIR, typst-style=FILE.typ
+  Text  notes=endnotes|none, width=N, layout=paragraphs|lines, header=yes|none, pages=none|mark
+  CMIF  cmif-url, edition-url, edition-title, editor, publisher, cmif-date, licence-url
+A name that none of the --to formats takes is an error (exit 2); with --stylesheet for a
+format, the global xsl:param names of your stylesheet and the modules it imports count
+too (any name, when an import is not a local file). Names teikit sets itself are refused: registers, edition (except for --to pdf),
+page, page-href, tei-href, file, source-id.
+
+\b
+A --stylesheet of yours is trusted code: Saxon compiles and runs it as it is, and it may
+read any file or URL it names. It is compiled before anything is rendered (one that does
+not compile is an error, exit 2). teikit's own stylesheets read nothing but what teikit
+hands them: the TEI files and registers, parsed safely, and the --param values as strings.
 """,
 )
 @click.argument("tei", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -56,7 +67,7 @@ pages=none|mark. CMIF: cmif-url, edition-url, editor, publisher, cmif-date, lice
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True, help="Folder for the output; each format goes to OUTPUT/<format>/.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A stylesheet parameter; repeat for several.")
 @click.option("--registers", type=click.Path(file_okay=False, path_type=Path), help="Folder of persons.xml, places.xml, orgs.xml (default: registers/ beside the inputs).")
-@click.option("--stylesheet", "stylesheets", multiple=True, metavar="[FORMAT=]PATH", help="Your entry stylesheet, importing teikit's (FORMAT= when rendering several formats).")
+@click.option("--stylesheet", "stylesheets", multiple=True, metavar="[FORMAT=]PATH", help="Your entry stylesheet, importing teikit's (FORMAT= when rendering several formats); trusted code, see below.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Summary format.")
 def render_command(
     tei: tuple[Path, ...],

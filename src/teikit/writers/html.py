@@ -28,9 +28,18 @@ from teikit import saxon
 from teikit.resources import stylesheet as teikit_stylesheet
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import compile_with_registers, failure, native_stderr, transform
+from teikit.writers.render import (
+    RESERVED_PARAMS,
+    compile_with_registers,
+    failure,
+    native_stderr,
+    prepare_output,
+    transform,
+    unique_name,
+)
 from teikit.xmlio import XMLInputError, parse_xml
 
+PARAMS = ("edition-title", "edition-subtitle", "language")  # the --param names html.xsl takes
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 EDITION_NS = "urn:teikit:edition"
 SITE_PAGES = {
@@ -81,6 +90,10 @@ def write_html(
     """
     report = RenderReport()
     out_dir = Path(out_dir)
+    # page, page-href, tei-href, edition and registers are set here, never by the user
+    params = {name: value for name, value in params.items() if name not in RESERVED_PARAMS}
+    if not prepare_output(out_dir, report):
+        return report
     entry = Path(stylesheet) if stylesheet is not None else teikit_stylesheet("html.xsl")
     site = load_documents(documents, report, progress)
     executable, register_node = compile_with_registers(entry, Path(registers) if registers is not None else None, report)
@@ -100,10 +113,13 @@ def write_html(
         site = [doc for doc in site if doc.name in pages]
         pages, _ = render_documents(executable, site, params, register_node)
     for doc in site:
-        write_file(out_dir / doc.page, pages[doc.name].encode("utf-8"), report)
-        write_file(out_dir / doc.tei, doc.data, report)
+        write_file(out_dir / doc.page, pages[doc.name].encode("utf-8"), report, doc.source)
+        write_file(out_dir / doc.tei, doc.data, report, doc.source)
     for doc, _ in failed:
-        (out_dir / doc.page).unlink(missing_ok=True)  # an old page would contradict the report
+        try:
+            (out_dir / doc.page).unlink(missing_ok=True)  # an old page would contradict the report
+        except OSError as err:
+            report.failures.append(RenderFailure(doc.source, f"cannot remove {out_dir / doc.page}: {err.strerror or err}"))
     if progress is not None:
         for doc in [*site, *(doc for doc, _ in failed)]:
             progress(doc.source)
@@ -185,14 +201,6 @@ def page_name(path: Path) -> str:
     return name or "document"
 
 
-def unique_name(name: str, taken: set[str]) -> str:
-    candidate, n = name, 2
-    while candidate.lower() in taken:
-        candidate, n = f"{name}-{n}", n + 1
-    taken.add(candidate.lower())
-    return candidate
-
-
 def edition_document(site: Sequence[SiteDocument]) -> etree._Element:
     """Every document under one root, each with the path of its page and its TEI copy."""
     root = etree.Element(f"{{{EDITION_NS}}}edition", nsmap={"ed": EDITION_NS})
@@ -231,13 +239,24 @@ def site_failure(page: str, err: saxon.XSLTError, entry: Path) -> RenderFailure:
     return RenderFailure(None, f"{page}: {failure(None, err, entry).message}")
 
 
-def write_file(path: Path, data: bytes, report: RenderReport) -> None:
-    write_atomic(path, data)
-    report.written.append(path)
+def write_file(path: Path, data: bytes, report: RenderReport, document: Path | None = None) -> None:
+    """Write atomically; a file that cannot be written is a failure (of `document`, if any)."""
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        prefix = f"{document}: " if document is not None else ""
+        report.failures.append(RenderFailure(document, f"{prefix}cannot write {path}: {err.strerror or err}"))
+    else:
+        report.written.append(path)
 
 
 def copy_assets(out_dir: Path, report: RenderReport) -> None:
     """The site's CSS and scripts (no fonts or scripts from elsewhere: the site works offline)."""
     for asset in sorted(teikit_stylesheet(ASSETS_DIR).iterdir()):
         if asset.is_file() and not asset.name.startswith("."):
-            write_file(out_dir / "assets" / asset.name, asset.read_bytes(), report)
+            try:
+                data = asset.read_bytes()
+            except OSError as err:
+                report.failures.append(RenderFailure(None, f"cannot read {asset}: {err.strerror or err}"))
+                continue
+            write_file(out_dir / "assets" / asset.name, data, report)

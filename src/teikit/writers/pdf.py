@@ -23,11 +23,13 @@ import typst
 from teikit import resources, saxon
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import compile_with_registers, failure, output_names, stylesheet_params, transform
+from teikit.writers.render import compile_with_registers, failure, output_names, prepare_output, stylesheet_params, transform
 from teikit.xmlio import XMLInputError, parse_xml
 
 TEMPLATE_DIR = resources.stylesheet("pdf")  # edition.typ and the modules of pdf.xsl
 EDITION_FILE = "edition.pdf"
+# the --param names the PDF writer takes (pdf.xsl declares none; the writer reads them)
+PARAMS = ("edition-title", "edition-subtitle", "edition", "font-path", "typst-style")
 INDEX_TITLES = {"person": "Index of persons", "place": "Index of places", "org": "Index of organisations"}
 _SORT_LINE = re.compile(r"^// teikit-pdf sort-key: ([0-9-]*)$", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^// teikit-pdf title: (.*)$", re.MULTILINE)
@@ -72,15 +74,20 @@ def write_pdf(
     own entry stylesheet (importing pdf.xsl); `progress` is called after each document.
     """
     report = RenderReport()
+    if not prepare_output(out_dir, report):
+        return report
+    try:
+        prelude = _PRELUDE + typst_style(params)
+    except (OSError, UnicodeDecodeError) as err:
+        report.failures.append(RenderFailure(None, f"typst-style: {params.get('typst-style')}: {style_problem(err)}"))
+        return report
     entry = Path(stylesheet) if stylesheet is not None else resources.stylesheet("pdf.xsl")
     executable, register_doc = compile_with_registers(entry, registers, report)
     if executable is None:
         return report
     xslt_params = stylesheet_params(params, register_doc)
-    names = output_names([Path(d) for d in documents], ".pdf")
-    names = {doc: ("document-" + name if name == EDITION_FILE else name) for doc, name in names.items()}
+    names = output_names([Path(d) for d in documents], ".pdf", reserved=(Path(EDITION_FILE).stem,))
     fonts = font_paths(params)
-    prelude = _PRELUDE + typst_style(params)
     rendered: list[TypstDocument] = []
     for path in map(Path, documents):
         try:
@@ -90,9 +97,13 @@ def write_pdf(
             report.failures.append(failure(path, err))
         else:
             target = out_dir / names[path]
-            write_atomic(target, pdf)
-            report.written.append(target)
-            rendered.append(document)
+            try:
+                write_atomic(target, pdf)
+            except OSError as err:
+                report.failures.append(RenderFailure(path, f"{path}: cannot write {target}: {err.strerror or err}"))
+            else:
+                report.written.append(target)
+                rendered.append(document)
         if progress is not None:
             progress(path)
     if rendered and params.get("edition", "yes") != "no":
@@ -110,7 +121,11 @@ def write_edition(
     except TypstCompileError as err:
         report.failures.append(RenderFailure(None, f"{target.name}: {err}"))
         return
-    write_atomic(target, pdf)
+    try:
+        write_atomic(target, pdf)
+    except OSError as err:
+        report.failures.append(RenderFailure(None, f"cannot write {target}: {err.strerror or err}"))
+        return
     report.written.append(target)
 
 
@@ -125,7 +140,19 @@ def check_params(params: Mapping[str, str]) -> list[str]:
     style = params.get("typst-style")
     if style and not Path(style).is_file():
         problems.append(f"typst-style: {style}: no such file")
+    elif style:
+        try:
+            typst_style(params)
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(f"typst-style: {style}: {style_problem(err)}")
     return problems
+
+
+def style_problem(err: Exception) -> str:
+    """Why a typst-style file cannot be used, in a few words."""
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {err.start + 1} cannot be decoded)"
+    return f"cannot be read ({getattr(err, 'strerror', None) or err})"
 
 
 def typst_style(params: Mapping[str, str]) -> str:

@@ -2,10 +2,12 @@
 
 The command's work without the command line, so tests and `make edition` can call it:
 inputs are collected (folders searched for *.xml, the registers folder and hidden files
-left out), the registers found, `--param name=value` pairs checked, and each format's
-writer run on the whole set; a failing document is the writer's report, not an exception.
-Also here: what every writer needs, shared so they do it the same way (the registers as
-one XDM document, a TEI file as an XDM document, a failure said in one line).
+left out), the registers found, `--param name=value` pairs checked (names teikit sets
+itself are refused, and so are names no requested format takes), the user's stylesheets
+compiled, and each format's writer run on the whole set; a failing document is the
+writer's report, not an exception. Also here: what every writer needs, shared so they do
+it the same way (the registers as one XDM document, a TEI file as an XDM document, a
+failure said in one line, unique output names).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from lxml import etree
 from saxonche import PyXdmNode, PyXsltExecutable
@@ -34,6 +38,14 @@ TK_NS = "https://teikit.dev/ns"
 REGISTERS_FOLDER = "registers"
 REGISTER_FILES = ("persons.xml", "places.xml", "orgs.xml")
 PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+XSLT_NS = "http://www.w3.org/1999/XSL/Transform"
+
+# Stylesheet parameters the writers set themselves; a user's --param may never set them
+# (`registers` is the parsed registers document, never a URI for the stylesheet to read):
+# registers (every writer), edition, page, page-href, tei-href (html), file, source-id (cmif).
+# `edition` is also the PDF writer's own edition=no; the html writer never passes the
+# user's value on.
+RESERVED_PARAMS = ("registers", "edition", "page", "page-href", "tei-href", "file", "source-id")
 
 
 class UsageError(Exception):
@@ -119,6 +131,128 @@ def parse_stylesheets(values: Iterable[str], formats: Sequence[str]) -> dict[str
     return chosen
 
 
+def declared_params(stylesheet: Path) -> set[str] | None:
+    """The names of the global xsl:param of a user's stylesheet and of the modules it
+    imports or includes (followed on the local file system); None when that cannot be
+    told (a module that is not a local, readable file, xsl:use-package), so any name goes."""
+    names: set[str] = set()
+    seen: set[Path] = set()
+    pending = [Path(stylesheet).resolve()]
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            root = parse_xml(path).getroot()
+        except XMLInputError:
+            return None
+        for child in root:
+            if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{XSLT_NS}}}"):
+                continue
+            local = etree.QName(child).localname
+            if local == "param" and child.get("name") and ":" not in child.get("name", ""):
+                names.add(child.get("name").strip())
+            elif local in ("import", "include"):
+                href = child.get("href", "")
+                if href.startswith("file:"):
+                    try:
+                        target = Path(url2pathname(urlparse(href).path))
+                    except ValueError:
+                        return None
+                elif re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href) and not re.match(r"^[A-Za-z]:[\\/]", href):
+                    return None  # http:, a catalog name ...: not followed
+                else:
+                    target = path.parent / url2pathname(href)
+                if not target.is_file():
+                    return None
+                pending.append(target.resolve())
+            elif local == "use-package":
+                return None
+    return names
+
+
+def writer_params(fmt: str) -> tuple[str, ...] | None:
+    """The --param names the format's writer takes (its module's PARAMS); None when the
+    writer does not say or cannot be loaded (its format then fails on its own)."""
+    try:
+        module = importlib.import_module(FORMATS[fmt].split(":")[0])
+    except ImportError:
+        return None
+    declared = getattr(module, "PARAMS", None)
+    return tuple(declared) if declared is not None else None
+
+
+def check_param_names(
+    formats: Sequence[str], params: Mapping[str, str], stylesheets: Mapping[str, Path] | None = None
+) -> None:
+    """UsageError for a name teikit sets itself, and for a name none of `formats` takes.
+
+    A format takes its writer's PARAMS; with a user --stylesheet for it, also the global
+    xsl:param names declared in that stylesheet and its imports (any name when those
+    cannot be read). A reserved name is refused even then, unless a requested format's
+    writer takes it as its own (edition=no of the PDF).
+    """
+    stylesheets = stylesheets or {}
+    own = {fmt: writer_params(fmt) for fmt in formats}
+    known: dict[str, set[str] | None] = {}
+    for fmt in formats:
+        if own[fmt] is None:
+            known[fmt] = None
+            continue
+        known[fmt] = set(own[fmt])
+        if fmt in stylesheets:
+            extra = declared_params(stylesheets[fmt])
+            known[fmt] = None if extra is None else known[fmt] | extra
+    for name in params:
+        if name in RESERVED_PARAMS and not any(own[fmt] is not None and name in own[fmt] for fmt in formats):
+            others = [fmt for fmt in FORMATS if fmt not in formats and name in (writer_params(fmt) or ())]
+            hint = f" (it is a parameter of --to {' and --to '.join(others)} only)" if others else ""
+            raise UsageError(
+                f"--param {name}: teikit sets this parameter itself{hint}; "
+                f"reserved names: {', '.join(RESERVED_PARAMS)}"
+            )
+        if any(known[fmt] is None or name in known[fmt] for fmt in formats):
+            continue
+        listed = "; ".join(f"{fmt}: {', '.join(param_list(own[fmt], known[fmt])) or 'none'}" for fmt in formats)
+        raise UsageError(f"--param {name}: unknown to --to {' and --to '.join(formats)} (parameters: {listed})")
+
+
+def param_list(own: Sequence[str] | None, known: set[str] | None) -> list[str]:
+    """A format's parameter names for a message: its writer's, in their order, then the
+    user stylesheet's (reserved names left out)."""
+    first = list(own or ())
+    rest = sorted((known or set()) - set(first) - set(RESERVED_PARAMS))
+    return first + rest
+
+
+def compile_user_stylesheets(stylesheets: Mapping[str, Path]) -> None:
+    """Compile each --stylesheet now (once a process: the writers reuse it), so that one
+    that does not compile stops the run before anything is written: UsageError, one line."""
+    for path in stylesheets.values():
+        try:
+            with native_stderr():
+                saxon.compile_stylesheet(path)
+        except XSLTError as err:
+            raise UsageError(compile_error(path, err)) from None
+
+
+def compile_error(path: Path, err: XSLTError) -> str:
+    """`--stylesheet FILE:LINE: does not compile: CODE message` (the file named once;
+    a module it imports by its own name and line)."""
+    message = str(err)
+    prefix = f"{Path(path).resolve().name}: does not compile: "
+    if message.startswith(prefix):
+        message = message[len(prefix):]
+    m = re.match(r"^.*?Error(?: in (?P<where>\S+))? on line (?P<line>\d+)(?: column \d+)? of (?P<file>[^\s:]+):\s*(?:/\s*)?(?P<rest>.*)$", message)
+    if m is None:
+        return f"--stylesheet {path}: does not compile: {message}"
+    rest = m.group("rest") + (f" (in {m.group('where')})" if m.group("where") else "")
+    if m.group("file") == Path(path).name:
+        return f"--stylesheet {path}:{m.group('line')}: does not compile: {rest}"
+    return f"--stylesheet {path}: does not compile: {m.group('file')}:{m.group('line')}: {rest}"
+
+
 # --- what every writer needs ------------------------------------------------------------
 
 
@@ -169,8 +303,9 @@ def compile_with_registers(
 
 
 def stylesheet_params(params: Mapping[str, str], registers: PyXdmNode | None) -> dict:
-    """The user's parameters plus `registers` (when there are registers)."""
-    merged: dict = dict(params)
+    """The user's parameters (never one of RESERVED_PARAMS: those are teikit's to set)
+    plus `registers` (when there are registers)."""
+    merged: dict = {name: value for name, value in params.items() if name not in RESERVED_PARAMS}
     if registers is not None:
         merged["registers"] = registers
     return merged
@@ -238,15 +373,38 @@ def failure(document: Path | None, err: Exception, stylesheet: Path | None = Non
     return RenderFailure(document, prefix + message)
 
 
-def output_names(documents: Sequence[Path], suffix: str) -> dict[Path, str]:
-    """An output file name per document (its stem plus `suffix`); clashing stems get their folder's name."""
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3` ... when it is taken; compared without case (a case-
+    insensitive file system would make Doc and doc one file). Adds the result to `taken`."""
+    candidate, n = name, 2
+    while candidate.lower() in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def output_names(documents: Sequence[Path], suffix: str, reserved: Iterable[str] = ()) -> dict[Path, str]:
+    """A distinct output file name per document: its stem plus `suffix`; stems that clash
+    get their folder's name in front, and names that still clash -2, -3 ... (unique_name).
+    `reserved` are names (without suffix) the writer keeps for itself."""
     stems: dict[str, int] = {}
     for doc in documents:
-        stems[doc.stem] = stems.get(doc.stem, 0) + 1
+        stems[doc.stem.lower()] = stems.get(doc.stem.lower(), 0) + 1
+    taken = {name.lower() for name in reserved}
     return {
-        doc: (f"{doc.parent.name}-{doc.stem}" if stems[doc.stem] > 1 else doc.stem) + suffix
+        doc: unique_name(f"{doc.parent.name}-{doc.stem}" if stems[doc.stem.lower()] > 1 else doc.stem, taken) + suffix
         for doc in documents
     }
+
+
+def prepare_output(out_dir: Path, report: RenderReport) -> bool:
+    """Create the writer's folder; when it cannot be, one failure for the format and False."""
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        report.failures.append(RenderFailure(None, f"cannot create the output folder {out_dir}: {err.strerror or err}"))
+        return False
+    return True
 
 
 # --- running the writers ------------------------------------------------------------------
@@ -296,8 +454,10 @@ def render(
     """Run each format's writer on all documents; format F writes into out_dir/F/.
 
     A writer that cannot be loaded is a failure of its format, not of the run. Raises
-    UsageError for parameters a writer rejects and for --stylesheet on a writer that does
-    not take one (checked before anything is written).
+    UsageError, before anything is written, for: a parameter name teikit sets itself or
+    that no requested format takes, a parameter a writer rejects, --stylesheet on a writer
+    that does not take one, a --stylesheet that does not compile, an output folder that
+    cannot be created.
     """
 
     params = dict(params or {})
@@ -309,12 +469,20 @@ def render(
             raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
         try:
             writers[fmt] = writer_for(fmt)
-            check_format_params(fmt, params)
         except (ImportError, AttributeError) as err:
             writers[fmt] = err
-            continue
+    available = [fmt for fmt in formats if not isinstance(writers[fmt], Exception)]
+    for fmt in available:
         if fmt in stylesheets and not accepts(writers[fmt], "stylesheet"):
             raise UsageError(f"--stylesheet: the {fmt} writer does not take a stylesheet of yours")
+    compile_user_stylesheets({fmt: path for fmt, path in stylesheets.items() if fmt in available})
+    check_param_names(formats, params, stylesheets)
+    for fmt in available:
+        check_format_params(fmt, params)
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"-o {out_dir}: cannot create the output folder ({err.strerror or err})") from None
     for fmt in formats:
         writer = writers[fmt]
         started = time.perf_counter()

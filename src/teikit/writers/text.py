@@ -14,9 +14,18 @@ from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import XSLTError
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import compile_with_registers, document_node, failure, output_names, stylesheet_params, transform
+from teikit.writers.render import (
+    compile_with_registers,
+    document_node,
+    failure,
+    output_names,
+    prepare_output,
+    stylesheet_params,
+    transform,
+)
 from teikit.xmlio import XMLInputError
 
+PARAMS = ("notes", "width", "layout", "header", "pages")  # the --param names text.xsl takes
 CHOICES = {"notes": ("endnotes", "none"), "layout": ("paragraphs", "lines"), "header": ("yes", "none"), "pages": ("none", "mark")}
 
 
@@ -44,6 +53,8 @@ def write_text(
 ) -> RenderReport:
     """Render each document to out_dir/<name>.txt with text.xsl (or the user's `stylesheet`)."""
     report = RenderReport()
+    if not prepare_output(out_dir, report):
+        return report
     sheet = stylesheet or shipped_stylesheet("text.xsl")
     executable, register_node = compile_with_registers(sheet, registers, report)
     if executable is None:
