@@ -9,12 +9,23 @@ own parser never sees a DTD or an entity declaration.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor, PyXdmNode, PyXdmValue, PyXsltExecutable
+from saxonche import (
+    PySaxonApiError,
+    PySaxonProcessor,
+    PyXdmNode,
+    PyXdmValue,
+    PyXsltExecutable,
+)
 
 _processor: PySaxonProcessor | None = None
 _compiled: dict[tuple[Path, frozenset], PyXsltExecutable] = {}
@@ -100,6 +111,27 @@ def transform_to_string(
     except PySaxonApiError as err:
         raise XSLTError(tidy_message(err)) from None
     return result or ""
+
+
+@contextmanager
+def native_stderr() -> Iterator[list[str]]:
+    """What the process writes to file descriptor 2 meanwhile, kept off the terminal.
+
+    Saxon prints an error's stack trace there itself, and only there says on which line
+    of which stylesheet it happened; the list gets that text once the block is left.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    captured: list[str] = []
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield captured
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            captured.append(sink.read().decode("utf-8", errors="replace"))
 
 
 def tidy_message(err: Exception) -> str:

@@ -17,7 +17,7 @@ from lxml import etree
 from saxonche import PyXdmNode
 
 from teikit import saxon
-from teikit.writers.render import native_stderr
+from teikit.saxon import native_stderr
 from teikit.xmlio import XMLInputError, parse_xml
 
 REGISTERS = "registers"

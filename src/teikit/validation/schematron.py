@@ -19,6 +19,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PyXdmNode, PyXsltExecutable
 
 from teikit import saxon
+from teikit.saxon import native_stderr
 from teikit.validation.findings import Finding, severity_of
 from teikit.validation.locate import Columns, element_at, readable
 from teikit.validation.schematron_compile import (
@@ -28,7 +29,6 @@ from teikit.validation.schematron_compile import (
     compile_schema,
     load_schema,
 )
-from teikit.writers.render import native_stderr
 from teikit.xmlio import parse_xml
 
 __all__ = ["Finding", "ParamValue", "Schematron", "SchematronError"]

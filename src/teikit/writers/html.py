@@ -26,13 +26,13 @@ from saxonche import PySaxonApiError, PyXdmNode, PyXsltExecutable
 
 from teikit import saxon
 from teikit.resources import stylesheet as teikit_stylesheet
+from teikit.saxon import native_stderr
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
 from teikit.writers.render import (
     RESERVED_PARAMS,
     compile_with_registers,
     failure,
-    native_stderr,
     prepare_output,
     transform,
     unique_name,

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import os
 import re
 import sys
-import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -30,7 +27,13 @@ from lxml import etree
 from saxonche import PyXdmNode, PyXsltExecutable
 
 from teikit import saxon
-from teikit.saxon import XSLTError, stylesheet_line, to_xdm, transform_to_string
+from teikit.saxon import (
+    XSLTError,
+    native_stderr,
+    stylesheet_line,
+    to_xdm,
+    transform_to_string,
+)
 from teikit.writers import FORMATS, RenderFailure, RenderReport, writer_for
 from teikit.xmlio import XMLInputError, parse_xml
 
@@ -309,27 +312,6 @@ def stylesheet_params(params: Mapping[str, str], registers: PyXdmNode | None) ->
     if registers is not None:
         merged["registers"] = registers
     return merged
-
-
-@contextmanager
-def native_stderr() -> Iterator[list[str]]:
-    """What the process writes to file descriptor 2 meanwhile, kept off the terminal.
-
-    Saxon prints an error's stack trace there itself, and only there says on which line
-    of which stylesheet it happened; the list gets that text once the block is left.
-    """
-    sys.stderr.flush()
-    saved = os.dup(2)
-    captured: list[str] = []
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield captured
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            captured.append(sink.read().decode("utf-8", errors="replace"))
 
 
 def transform(executable, document, params: Mapping | None = None, output_dir: Path | None = None) -> str:
