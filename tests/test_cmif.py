@@ -11,6 +11,7 @@ from lxml import etree
 from conftest import ROOT, SHARED
 from render_support import EDITION, REGISTERS
 from teikit.writers.cmif import check_params, cmif_params, write_cmif
+from teikit.writers.html import write_html
 from teikit.xmlio import parse_xml
 
 CMIF_DIR = SHARED / "reference" / "tei" / "cmif"
@@ -115,6 +116,21 @@ def test_a_missing_addressee_is_unknown(tmp_path):
     write_cmif([tmp_path / "a.xml"], tmp_path / "out", PARAMS, None)
     root = parse_xml(tmp_path / "out" / "cmif.xml").getroot()
     assert xp(root, "//tei:correspAction[@type='received']/tei:persName/text()") == ["Unknown"]
+
+
+def test_each_letter_links_to_the_page_the_html_writer_gives_it(tmp_path):
+    letter = (EDITION / "1918-06-02-lenin-to-joffe.xml").read_bytes()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    docs = [tmp_path / "a" / "Lenin to Joffe.xml", tmp_path / "b" / "Lenin to Joffe.xml"]
+    for doc in docs:
+        doc.write_bytes(letter)
+    write_cmif(docs, tmp_path / "cmif", PARAMS, None)
+    write_html(docs, tmp_path / "html", {}, None)
+    refs = xp(parse_xml(tmp_path / "cmif" / "cmif.xml").getroot(), "//tei:correspDesc/@ref")
+    pages = [ref.removeprefix(PARAMS["edition-url"]) for ref in refs]
+    assert pages == ["documents/Lenin-to-Joffe.html", "documents/Lenin-to-Joffe-2.html"]
+    assert all((tmp_path / "html" / page).is_file() for page in pages)
 
 
 def test_a_broken_document_is_reported_and_the_others_are_still_listed(tmp_path):

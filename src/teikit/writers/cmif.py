@@ -21,6 +21,7 @@ from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import XSLTError, to_xdm
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
+from teikit.writers.html import page_names
 from teikit.writers.render import (
     TK_NS,
     compile_with_registers,
@@ -92,9 +93,10 @@ def write_cmif(
     defaults = cmif_params(params)
     merged = {**stylesheet_params(params, register_node), "cmif-date": defaults["cmif-date"], "source-id": defaults["source-id"]}
     letters = etree.Element(f"{{{TK_NS}}}letters", nsmap={"tk": TK_NS})
+    pages = page_names(documents)  # the HTML site's names for the same documents
     for doc in documents:
         try:
-            result = transform(executable, document_node(doc), {**merged, "file": doc.stem})
+            result = transform(executable, document_node(doc), {**merged, "file": pages[Path(doc)]})
             if XML_DECLARATION.sub("", result).strip():  # a document that is not correspondence: nothing
                 letters.append(parse_xml(result.encode("utf-8"), name=f"{doc} (CMIF entry)").getroot())
         except (XSLTError, XMLInputError) as err:

@@ -175,7 +175,7 @@ def load_documents(
 ) -> list[SiteDocument]:
     """Parse every document (bad ones become failures) and give each a unique page name."""
     site: list[SiteDocument] = []
-    taken: set[str] = set()
+    names = page_names(paths)
     for path in paths:
         path = Path(path)
         try:
@@ -187,12 +187,19 @@ def load_documents(
             report.failures.append(failure(path, err))
         else:
             if tree.getroot().tag == f"{{{TEI_NS}}}TEI":
-                site.append(SiteDocument(path, tree, data, unique_name(page_name(path), taken)))
+                site.append(SiteDocument(path, tree, data, names[path]))
                 continue
             report.failures.append(RenderFailure(path, f"{path}: not a TEI document (its root is {tree.getroot().tag})"))
         if progress is not None:
             progress(path)
     return site
+
+
+def page_names(paths: Sequence[Path]) -> dict[Path, str]:
+    """Each document's page name, unique in the site and stable: a document that fails keeps
+    its name reserved, so the others' pages (and CMIF's links to them) do not move."""
+    taken: set[str] = set()
+    return {Path(p): unique_name(page_name(Path(p)), taken) for p in paths}
 
 
 def page_name(path: Path) -> str:
