@@ -32,8 +32,14 @@ tag: import
 validate: tag
 	$(TEIKIT) validate tei/
 
-render: validate
+# Rendered again only when a document, a register, a stylesheet or teikit itself changed.
+RENDER_INPUTS := $(wildcard tei/*.xml tei/registers/*.xml) $(shell find xslt src/teikit -type f -not -name '*.pyc' 2>/dev/null)
+
+render: validate out/.rendered
+
+out/.rendered: $(RENDER_INPUTS) $(STAMP) | validate
 	$(TEIKIT) render tei/ --to html --to text --to pdf --to cmif -o out/ --param 'edition-title=$(TITLE)'
+	touch $@
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
