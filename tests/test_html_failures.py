@@ -80,6 +80,17 @@ def test_page_left_from_an_earlier_build_is_removed_when_its_document_fails():
     assert not (out / "documents" / "1922-04-24-lenin-to-stalin.html").exists()
 
 
+def test_pages_of_a_document_removed_from_the_edition_are_removed_and_nothing_else():
+    out = scratch("removed")
+    write_html(DOCUMENTS, out, {}, REGISTERS)
+    (out / "documents" / "notes-of-the-editors.html").write_text("kept", encoding="utf-8")
+    write_html([d for d in DOCUMENTS if d != STALIN_LETTER], out, {}, REGISTERS)
+    assert not (out / "documents" / "1922-04-24-lenin-to-stalin.html").exists()
+    assert not (out / "tei" / "1922-04-24-lenin-to-stalin.xml").exists()
+    assert (out / "documents" / "notes-of-the-editors.html").read_text(encoding="utf-8") == "kept"
+    assert broken_links(out) == []
+
+
 def test_stylesheet_that_does_not_compile_fails_the_run_in_one_line():
     out = scratch("no-compile")
     report = write_html(DOCUMENTS, out, {}, REGISTERS, stylesheet=OVERRIDE / "does-not-compile.xsl")

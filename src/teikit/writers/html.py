@@ -16,8 +16,9 @@ Site layout (relative to `out_dir`):
 from __future__ import annotations
 
 import copy
+import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,6 +141,7 @@ def write_html(
     else:
         write_file(out_dir / SEARCH_INDEX, index.encode("utf-8"), report)
     copy_assets(out_dir, report)
+    remove_removed_documents(out_dir, page_names(documents).values(), report)
     return report
 
 
@@ -255,6 +257,32 @@ def write_file(path: Path, data: bytes, report: RenderReport, document: Path | N
         report.failures.append(RenderFailure(document, f"{prefix}cannot write {path}: {err.strerror or err}"))
     else:
         report.written.append(path)
+
+
+MANIFEST = ".teikit-documents.json"  # the page and TEI copy of each document of the last build
+_DOCUMENT_FILE = re.compile(r"(documents/[^/]+\.html|tei/[^/]+\.xml)")
+
+
+def remove_removed_documents(out_dir: Path, names: Iterable[str], report: RenderReport) -> None:
+    """Pages and TEI copies of documents no longer in the edition go: the last build wrote
+    them (its manifest says so) and no document asks for them now. Nothing else is touched,
+    so a page that failed this time keeps the previous build's site otherwise intact."""
+    manifest = out_dir / MANIFEST
+    try:
+        previous = {rel for rel in json.loads(manifest.read_text(encoding="utf-8")) if isinstance(rel, str)}
+    except (OSError, ValueError, TypeError):
+        previous = set()
+    current = {f"documents/{name}.html" for name in names} | {f"tei/{name}.xml" for name in names}
+    for rel in sorted(previous - current):
+        if _DOCUMENT_FILE.fullmatch(rel):
+            try:
+                (out_dir / rel).unlink(missing_ok=True)
+            except OSError as err:
+                report.failures.append(RenderFailure(None, f"cannot remove {out_dir / rel}: {err.strerror or err}"))
+    try:
+        write_atomic(manifest, (json.dumps(sorted(current), indent=0) + "\n").encode("utf-8"))
+    except OSError:
+        pass  # the next build then merely keeps pages it cannot know were teikit's
 
 
 def copy_assets(out_dir: Path, report: RenderReport) -> None:
