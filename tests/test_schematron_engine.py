@@ -325,3 +325,203 @@ def test_a_document_saxons_parser_refuses_is_a_schematron_error(tmp_path):
     deep = b'<letters xmlns="urn:test">' + b"<x>" * 150 + b"</x>" * 150 + b"</letters>"
     with pytest.raises(SchematronError, match="depth"):
         run(tmp_path, '<pattern><rule context="t:letter"><assert test="true()">x</assert></rule></pattern>', doc=deep)
+
+
+# --------------------------------------------------------------------------- ISO Schematron 2020: let/@as, let content
+
+
+def test_let_as_gives_the_variable_its_type(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter">
+    <let name="n" value="@n" as="xs:integer"/>
+    <report id="typed" test="$n instance of xs:integer and $n eq 2">letter <value-of select="$n"/></report>
+  </rule></pattern>""")
+    assert hits == [("typed", "error", "letter 2", 6)]
+
+
+def test_a_value_that_does_not_match_let_as_is_a_finding_of_its_rule(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter">
+    <let name="d" value="@date" as="xs:date"/>
+    <assert id="dated" test="$d lt current-date()">in the future</assert>
+  </rule></pattern>""")
+    assert [(h[0], h[1], h[3]) for h in hits] == [("dated", "error", 6)]
+    assert hits[0][2].startswith("the rule's let $d could not be evaluated here: ")
+
+
+def test_let_content_is_the_value_as_a_document_fragment(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:to">
+    <let name="known"><names xmlns="urn:test"><name>Joffe</name><name>Krasin</name></names></let>
+    <assert id="known" test="$known instance of document-node() and normalize-space() = $known/t:names/t:name">unknown addressee</assert>
+  </rule></pattern>""")
+    assert hits == [("known", "error", "unknown addressee", 6)]
+
+
+def test_let_content_with_as_element_is_the_element_itself(tmp_path):
+    hits = run(tmp_path, """
+  <pattern>
+    <let name="names" as="element(t:names)"><names xmlns="urn:test"><name>Joffe</name></names></let>
+    <rule context="t:to"><assert id="known" test="normalize-space() = $names/t:name">unknown addressee</assert></rule>
+  </pattern>""")
+    assert hits == [("known", "error", "unknown addressee", 6)]
+
+
+def test_let_content_is_taken_literally(tmp_path):
+    hits = run(tmp_path, """
+  <pattern><rule context="t:letter[@n = '1']">
+    <let name="x"><v xmlns="" a="{@n}"/></let>
+    <report id="literal" test="true()"><value-of select="$x/v/@a"/></report>
+  </rule></pattern>""")
+    assert hits == [("literal", "error", "{@n}", 3)]
+
+
+def test_a_let_with_both_value_and_content_is_refused(tmp_path):
+    with pytest.raises(SchematronError, match="let 'x' has both a value attribute and content"):
+        run(tmp_path, '<pattern><rule context="t:to"><let name="x" value="1"><v xmlns=""/></let><assert test="$x">x</assert></rule></pattern>')
+
+
+# --------------------------------------------------------------------------- properties
+
+
+PROPERTIES = """
+  <pattern><rule context="t:to">
+    <assert id="to-named" test="normalize-space()" properties="fix where">the addressee is missing</assert>
+  </rule></pattern>
+  <properties>
+    <property id="fix" role="hint" scheme="urn:teikit:fix">name the addressee of letter <value-of select="../@n"/></property>
+    <property id="where"><name/> in <name path=".."/></property>
+  </properties>"""
+
+
+def _found(tmp_path: Path, body: str):
+    xml = tmp_path / "doc.xml"
+    xml.write_bytes(DOC)
+    return Schematron.from_file(_write(tmp_path, body)).validate(parse_xml(xml), xml)
+
+
+def test_properties_of_a_failed_assert_are_evaluated_on_the_failing_node(tmp_path):
+    [finding] = _found(tmp_path, PROPERTIES)
+    assert (finding.rule_id, finding.message, finding.line) == ("to-named", "the addressee is missing", 6)
+    assert finding.properties == {"fix": "name the addressee of letter 2", "where": "to in letter"}
+
+
+def test_properties_are_svrl_property_references(tmp_path):
+    svrl = Schematron.from_file(_write(tmp_path, PROPERTIES)).svrl(parse_xml(DOC), tmp_path / "doc.xml")
+    ns = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+    [fix, where] = svrl.xpath("svrl:failed-assert/svrl:property-reference", namespaces=ns)
+    assert (fix.get("property"), fix.get("role"), fix.get("scheme")) == ("fix", "hint", "urn:teikit:fix")
+    assert fix.xpath("string(svrl:text)", namespaces=ns) == "name the addressee of letter 2"
+    assert where.get("property") == "where" and where.get("role") is None
+
+
+def test_a_finding_without_properties_has_none(tmp_path):
+    hits = _found(tmp_path, '<pattern><rule context="t:to"><assert id="a" test="normalize-space()">x</assert></rule></pattern>')
+    assert [f.properties for f in hits] == [{}]
+
+
+def test_an_unknown_property_is_refused(tmp_path):
+    with pytest.raises(SchematronError, match="rule a: no property with id 'nope'"):
+        _found(tmp_path, '<pattern><rule context="t:to"><assert id="a" properties="nope" test="true()">x</assert></rule></pattern>')
+
+
+def test_properties_stay_out_of_the_text_line(tmp_path):
+    [finding] = _found(tmp_path, PROPERTIES)
+    assert finding.format() == f"{tmp_path / 'doc.xml'}:6:35: error: [to-named] the addressee is missing (at /letters/letter[2]/to[1])"
+
+
+def test_properties_are_in_the_json_report_only_when_there_are_some(tmp_path):
+    from teikit.validation.report import FileReport, as_json
+
+    [with_props] = _found(tmp_path, PROPERTIES)
+    [without] = _found(tmp_path, '<pattern><rule context="t:to"><assert id="a" test="normalize-space()">x</assert></rule></pattern>')
+    problems = as_json([FileReport(str(tmp_path / "doc.xml"), [with_props, without])], ["rules.sch"])["files"][0]["problems"]
+    assert problems[0]["properties"] == {"fix": "name the addressee of letter 2", "where": "to in letter"}
+    assert "properties" not in problems[1] and "file" not in problems[1]
+
+
+# --------------------------------------------------------------------------- pattern/@documents
+
+
+INDEX = b"""<letters xmlns="urn:test">
+  <part href="part-1.xml"/>
+  <part href="sub/part 2.xml"/>
+  <letter n="0"/>
+</letters>
+"""
+PART_1 = b"""<letters xmlns="urn:test">
+  <letter n="1"/>
+  <letter n="2" date="1922-13-01"/>
+</letters>
+"""
+PART_2 = b"""<letters xmlns="urn:test">
+
+  <letter n="3" date="1923-01-01"/>
+</letters>
+"""
+DOCUMENTS = """
+  <pattern id="parts" documents="//t:part/@href">
+    <rule context="t:letter"><assert id="dated" test="@date">letter <value-of select="@n"/> undated</assert></rule>
+  </pattern>"""
+
+
+def _documents(tmp_path: Path, body: str = DOCUMENTS, index: bytes = INDEX):
+    (tmp_path / "part-1.xml").write_bytes(PART_1)
+    (tmp_path / "sub").mkdir(exist_ok=True)
+    (tmp_path / "sub" / "part 2.xml").write_bytes(PART_2)
+    xml = tmp_path / "index.xml"
+    xml.write_bytes(index)
+    found = Schematron.from_file(_write(tmp_path, body)).validate(parse_xml(xml), xml)
+    return [(f.rule_id, f.message, Path(f.file).relative_to(tmp_path).as_posix() if f.file else None, f.line) for f in found]
+
+
+def test_a_pattern_with_documents_checks_the_documents_it_names_not_the_instance(tmp_path):
+    assert _documents(tmp_path) == [("dated", "letter 1 undated", "part-1.xml", 2)]
+
+
+def test_the_documents_are_found_relative_to_the_instance_and_each_is_checked(tmp_path):
+    body = DOCUMENTS.replace('test="@date"', 'test="false()"')
+    assert _documents(tmp_path, body) == [
+        ("dated", "letter 1 undated", "part-1.xml", 2),
+        ("dated", "letter 2 undated", "part-1.xml", 3),
+        ("dated", "letter 3 undated", "sub/part 2.xml", 3),
+    ]
+
+
+def test_the_other_patterns_check_only_the_instance(tmp_path):
+    body = DOCUMENTS + '\n  <pattern id="all"><rule context="t:letter"><report id="seen" test="true()">seen <value-of select="@n"/></report></rule></pattern>'
+    assert _documents(tmp_path, body) == [("seen", "seen 0", "index.xml", 4), ("dated", "letter 1 undated", "part-1.xml", 2)]
+
+
+def test_a_document_that_is_not_a_local_file_is_not_fetched(tmp_path):
+    index = INDEX.replace(b'href="part-1.xml"', b'href="http://example.org/part.xml"').replace(b'href="sub/part 2.xml"', b'href="sub/part%202.xml"')
+    assert _documents(tmp_path, index=index) == [
+        ("parts", "pattern/@documents: 'http://example.org/part.xml' is not a local file; teikit reads only those", "index.xml", None)
+    ]
+
+
+def test_a_document_is_read_by_teikits_own_parser(tmp_path):
+    (tmp_path / "evil.xml").write_bytes(b'<!DOCTYPE letters [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<letters xmlns="urn:test"><letter>&x;</letter></letters>')
+    index = INDEX.replace(b'href="part-1.xml"', b'href="evil.xml"').replace(b'href="sub/part 2.xml"', b'href="missing.xml"')
+    hits = _documents(tmp_path, index=index)
+    assert [(h[0], h[2], h[3]) for h in hits] == [("parts", "index.xml", None), ("parts", "index.xml", None)]
+    assert "pattern/@documents: " in hits[0][1] and "entit" in hits[0][1].lower()
+    assert "missing.xml" in hits[1][1]
+
+
+def test_documents_that_cannot_be_evaluated_are_one_finding_of_the_pattern(tmp_path):
+    body = DOCUMENTS.replace('documents="//t:part/@href"', 'documents="//t:part/@href ! xs:integer(.)"')
+    hits = _documents(tmp_path, body)
+    assert [(h[0], h[2], h[3]) for h in hits] == [("parts", "index.xml", None)]
+    assert hits[0][1].startswith("the pattern's documents could not be evaluated: ")
+
+
+def test_a_finding_in_another_document_names_its_file_in_the_json_report(tmp_path):
+    from teikit.validation.report import FileReport, as_json
+
+    (tmp_path / "part-1.xml").write_bytes(PART_1)
+    xml = tmp_path / "index.xml"
+    xml.write_bytes(INDEX.replace(b'<part href="sub/part 2.xml"/>', b""))
+    found = Schematron.from_file(_write(tmp_path, DOCUMENTS)).validate(parse_xml(xml), xml)
+    [problem] = as_json([FileReport(str(xml), found)], ["rules.sch"])["files"][0]["problems"]
+    assert (problem["rule_id"], problem["file"], problem["line"]) == ("dated", str(tmp_path / "part-1.xml"), 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -12,7 +12,9 @@ class Finding:
     """What is wrong, where, and which rule says so.
 
     `location` is a readable XPath of the node (`/TEI/text[1]/body[1]/p[3]`); `line` and
-    `column` point into the file as the editor sees it, when they can be known.
+    `column` point into the file as the editor sees it, when they can be known. `properties`
+    are what a Schematron assert or report carries besides its message (`@properties`); the
+    one-line text form leaves them out.
     """
 
     rule_id: str
@@ -23,6 +25,7 @@ class Finding:
     column: int | None = None
     file: str | None = None
     source: str = ""  # the schema or rule set that reported it, e.g. "teikit.rng"
+    properties: dict[str, str] = field(default_factory=dict)  # Schematron property id -> its text (ISO 2020)
 
     def format(self) -> str:
         """`file:line:column: severity: [rule-id] message (at /path)`, the form editors' tools read."""

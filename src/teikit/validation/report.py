@@ -102,8 +102,18 @@ def as_json(reports: list[FileReport], schemas: list[str]) -> dict:
             {
                 "file": r.file,
                 "status": r.status.value,
-                "problems": [{k: v for k, v in f.as_dict().items() if k != "file"} for f in r.findings],
+                "problems": [_problem(f, r.file) for f in r.findings],
             }
             for r in reports
         ],
+    }
+
+
+def _problem(finding: Finding, file: str) -> dict:
+    """A finding in JSON: `file` only when it is another document than the entry's (a Schematron
+    `pattern/@documents`), `properties` only when the rule gave some."""
+    return {
+        k: v
+        for k, v in finding.as_dict().items()
+        if (k != "file" or (v is not None and v != file)) and (k != "properties" or v)
     }

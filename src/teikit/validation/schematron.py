@@ -14,6 +14,7 @@ import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 from saxonche import PySaxonApiError, PyXdmNode, PyXsltExecutable
@@ -23,13 +24,14 @@ from teikit.saxon import native_stderr
 from teikit.validation.findings import Finding, severity_of
 from teikit.validation.locate import Columns, element_at, readable
 from teikit.validation.schematron_compile import (
+    ONLY_PATTERN,
     SVRL,
     CompiledSchematron,
     SchematronError,
     compile_schema,
     load_schema,
 )
-from teikit.xmlio import parse_xml
+from teikit.xmlio import XMLInputError, parse_xml
 
 __all__ = ["Finding", "ParamValue", "Schematron", "SchematronError"]
 
@@ -80,8 +82,14 @@ class Schematron:
         """Names of the schema-level `let`s a caller may override."""
         return list(self.compiled.parameters)
 
-    def svrl(self, tree: etree._ElementTree, path: Path | str | None = None, params: dict[str, ParamValue] | None = None) -> etree._Element:
-        """The SVRL report of one document."""
+    def svrl(
+        self,
+        tree: etree._ElementTree,
+        path: Path | str | None = None,
+        params: dict[str, ParamValue] | None = None,
+        only_pattern: int = 0,
+    ) -> etree._Element:
+        """The SVRL report of one document (with `only_pattern` = n: pattern n alone, for `@documents`)."""
         unknown = sorted(set(params or {}) - set(self.compiled.parameters))
         if unknown:
             known = ", ".join(self.compiled.parameters) or "none"
@@ -93,6 +101,8 @@ class Schematron:
                 self.executable.clear_parameters()
                 for name, value in (params or {}).items():
                     self.executable.set_parameter(name, _xdm(value))
+                if only_pattern:
+                    self.executable.set_parameter(ONLY_PATTERN, saxon.processor().make_integer_value(only_pattern))
                 text = self.executable.transform_to_string(xdm_node=document)
             except PySaxonApiError as err:
                 failure = saxon.tidy_message(err)
@@ -114,14 +124,53 @@ class Schematron:
         params: dict[str, ParamValue] | None = None,
         columns: Columns | None = None,
     ) -> list[Finding]:
-        """Every failed assert and fired report, with the line and column of the node's element."""
+        """Every failed assert and fired report, with the line and column of the node's element;
+        then those of each `pattern/@documents` in the documents it names (`file` is theirs)."""
         report = self.svrl(tree, path, params)
         columns = columns or Columns.for_file(tree, path)
         findings = []
         for result in report.iter(f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report"):
             findings.append(self._finding(result, tree, path, columns))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+        for active in report.iter(f"{{{SVRL}}}active-pattern"):
+            if active.get("documents") is not None and active.get("id") in self.compiled.documents_patterns:
+                findings += self._other_documents(active, path, params)
         return findings
+
+    def _other_documents(self, active: etree._Element, path: Path | str | None, params: dict[str, ParamValue] | None) -> list[Finding]:
+        """Pattern `@documents`: each URI, resolved against the instance's folder, is read with
+        teikit's parser (local files only) and checked by that pattern; findings carry its path."""
+        pattern_id = active.get("id") or ""
+        number = self.compiled.documents_patterns[pattern_id]
+        base = Path(path).resolve().parent if path is not None else Path.cwd()
+        findings: list[Finding] = []
+        seen: set[Path] = set()
+        for uri in (active.get("documents") or "").split():
+            parts = urlsplit(uri)
+            if parts.scheme not in ("", "file") or parts.netloc not in ("", "localhost") or parts.query:
+                findings.append(self._unread(pattern_id, path, f"pattern/@documents: '{uri}' is not a local file; teikit reads only those"))
+                continue
+            target = (base / unquote(parts.path)).resolve()  # an absolute path stays as it is
+            if target in seen:
+                continue
+            seen.add(target)
+            shown = _shown(target, path)
+            try:
+                other = parse_xml(target)
+            except XMLInputError as err:
+                findings.append(self._unread(pattern_id, path, f"pattern/@documents: {err}"))
+                continue
+            except OSError as err:
+                findings.append(self._unread(pattern_id, path, f"pattern/@documents: cannot read {shown}: {err.strerror or err}"))
+                continue
+            report = self.svrl(other, target, params, only_pattern=number)
+            columns = Columns.for_file(other, target)
+            found = [self._finding(r, other, shown, columns) for r in report.iter(f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report")]
+            findings += sorted(found, key=lambda f: (f.line or 0, f.column or 0))
+        return findings
+
+    def _unread(self, pattern_id: str, path: Path | str | None, message: str) -> Finding:
+        return Finding(rule_id=pattern_id, severity="error", message=message, file=str(path) if path is not None else None, source=self.name)
 
     def _finding(self, result: etree._Element, tree: etree._ElementTree, path: Path | str | None, columns: Columns) -> Finding:
         rule_id = result.get("id") or "schematron"
@@ -139,6 +188,10 @@ class Schematron:
         ]
         if any(details):
             message += " (" + "; ".join(d for d in details if d) + ")"
+        properties = {
+            ref.get("property") or "": " ".join("".join(ref.itertext()).split())
+            for ref in result.iter(f"{{{SVRL}}}property-reference")
+        }
         location = result.get("location") or ""
         element = element_at(tree, location) if location else None
         line = column = None
@@ -153,7 +206,18 @@ class Schematron:
             column=column,
             file=str(path) if path is not None else None,
             source=self.name,
+            properties=properties,
         )
+
+
+def _shown(target: Path, path: Path | str | None) -> Path:
+    """Another document's path as findings show it: relative when the instance's path is."""
+    if path is not None and not Path(path).is_absolute():
+        try:
+            return target.relative_to(Path.cwd())
+        except ValueError:
+            return target
+    return target
 
 
 def _xdm(value: ParamValue):

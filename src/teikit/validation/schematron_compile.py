@@ -14,6 +14,13 @@ edition's period, the registers); phase and pattern `let`s are global variables;
 `let`s are local variables of the rule's template. `@role`/`@flag` give the severity. A
 test or a rule-level let that raises a dynamic error (say `xs:date('1926-02-30')`) is
 reported as one finding of its rule instead of aborting the whole run.
+
+ISO Schematron 2020: `let/@as` becomes the variable's `@as`; a `let` without `@value` has its
+content as value (a document node, or what `@as` says). `properties/property` referenced by
+an assert's or report's `@properties` become `svrl:property-reference`s (their `value-of` and
+`name` evaluated on the failing node). `pattern/@documents` is evaluated on the instance and
+its URIs go back in SVRL (`active-pattern/@documents`); `schematron.py` reads those documents
+with teikit's own parser and runs the pattern on each (see `ONLY_PATTERN`).
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ RNG = "http://relaxng.org/ns/structure/1.0"
 ERR = "http://www.w3.org/2005/xqt-errors"
 XS = "http://www.w3.org/2001/XMLSchema"
 
+ONLY_PATTERN = "teikit-only-pattern"  # stylesheet parameter: run one pattern (of @documents) on another document
 QUERY_BINDINGS = {"xslt", "xslt1", "xslt2", "xslt3", "xpath", "xpath2", "xpath3", "xpath31"}
 ALL_PHASE = "#ALL"
 
@@ -74,6 +82,7 @@ class CompiledSchematron:
     patterns: list[str]
     parameters: list[str]  # schema-level lets: overridable from outside
     assertions: dict[str, AssertionInfo] = field(default_factory=dict)
+    documents_patterns: dict[str, int] = field(default_factory=dict)  # pattern id -> its number, for `pattern/@documents`
 
 
 # --------------------------------------------------------------------------- loading
@@ -256,6 +265,7 @@ def compile_schema(schema: etree._Element, phase: str | None = None) -> Compiled
         patterns=[p.get("id") or f"pattern-{i + 1}" for i, p in enumerate(patterns)],
         parameters=generator.parameters,
         assertions=generator.assertions,
+        documents_patterns=generator.documents_patterns,
     )
 
 
@@ -272,6 +282,8 @@ class _Generator:
             self.namespaces[prefix] = uri
         self.namespaces.setdefault("xs", XS)
         self.diagnostics = {d.get("id"): d for d in schema.iter(S("diagnostic")) if d.get("id")}
+        self.properties = {p.get("id"): p for p in schema.iter(S("property")) if p.get("id")}
+        self.documents_patterns: dict[str, int] = {}
         self.parameters: list[str] = []
         self.assertions: dict[str, AssertionInfo] = {}
         self._globals: set[str] = set()
@@ -285,6 +297,9 @@ class _Generator:
         for el in self.schema:
             if isinstance(el.tag, str) and el.tag in (X("function"), X("key"), X("import-schema")):
                 root.append(copy.deepcopy(el))
+        only = etree.SubElement(root, X("param"), name=ONLY_PATTERN, select="0")
+        only.set("as", "xs:integer")
+        self._globals.add(ONLY_PATTERN)
         for let in [l for l in self.schema if l.tag == S("let")]:
             self.parameters.append(let.get("name"))
             self.global_variable(root, let, X("param"))
@@ -304,9 +319,29 @@ class _Generator:
                 etree.SubElement(output, V("ns-prefix-in-attribute-values"), prefix=prefix, uri=uri)
         for n, pattern in enumerate(patterns, 1):
             mode = f"pattern-{n}"
-            active = etree.SubElement(output, V("active-pattern"))
-            active.set("id", pattern.get("id") or mode)
-            etree.SubElement(output, X("apply-templates"), select=".", mode=mode)
+            pattern_id = pattern.get("id") or mode
+            documents = pattern.get("documents")
+            if documents is None:
+                # a run for one pattern on another document (ONLY_PATTERN = n) runs that pattern alone
+                where = etree.SubElement(output, X("if"), test=f"${ONLY_PATTERN} = 0")
+            else:
+                # ISO 2020: the rules of the pattern apply to the documents the XPath names, not to
+                # the instance. The URIs go back in SVRL; teikit reads them with its own parser and
+                # runs this stylesheet again on each with ONLY_PATTERN = n. Saxon never reads a file.
+                self.documents_patterns[pattern_id] = n
+                choose = etree.SubElement(output, X("choose"))
+                attempt = etree.SubElement(etree.SubElement(choose, X("when"), test=f"${ONLY_PATTERN} = 0"), X("try"))
+                listed = etree.SubElement(attempt, V("active-pattern"))
+                listed.set("id", pattern_id)
+                uris = etree.SubElement(listed, X("attribute"), name="documents")
+                uris.set("select", f"string-join(for $u in ({documents}) return iri-to-uri(string($u)), ' ')")
+                catch = etree.SubElement(attempt, X("catch"))
+                etree.SubElement(catch, V("active-pattern")).set("id", pattern_id)
+                self.evaluation_error(catch, pattern_id, "the pattern's documents could not be evaluated: ")
+                where = etree.SubElement(choose, X("when"), test=f"${ONLY_PATTERN} = {n}")
+            active = etree.SubElement(where, V("active-pattern"))
+            active.set("id", pattern_id)
+            etree.SubElement(where, X("apply-templates"), select=".", mode=mode)
             etree.SubElement(root, X("mode"), name=mode, **{"on-no-match": "shallow-skip"})
             self.pattern_templates(root, pattern, n, mode)
         return etree.tostring(root, encoding="unicode")
@@ -322,15 +357,29 @@ class _Generator:
         self.let_value(var, let)
 
     def let_value(self, var: etree._Element, let: etree._Element) -> None:
+        """`@value` is an XPath; without it the let's content is the value (ISO 2020): a
+        document node holding that content, or what `@as` says it is (`element()`, ...).
+        The content is taken literally (`{` in its attributes is not an AVT); `xsl:` elements
+        in it stay instructions, as in the other XSLT-based implementations."""
         if let.get("as"):
             var.set("as", let.get("as"))
         if let.get("value") is not None:
+            if len(let) or (let.text or "").strip():
+                raise SchematronError(f"let '{let.get('name')}' has both a value attribute and content")
             var.set("select", let.get("value"))
-        else:
-            for child in let:
-                var.append(copy.deepcopy(child))
-            if not len(let):
-                var.set("select", "()")
+            return
+        children = [c for c in let if isinstance(c.tag, str)]
+        if not children and not (let.text or "").strip():
+            var.set("select", "()")
+            return
+        var.text = let.text
+        for child in let:  # comments and processing instructions in a stylesheet produce nothing
+            new = copy.deepcopy(child)
+            for node in new.iter():
+                if isinstance(node.tag, str) and not node.tag.startswith(f"{{{XSL}}}"):
+                    for key, value in node.attrib.items():
+                        node.set(key, value.replace("{", "{{").replace("}", "}}"))
+            var.append(new)
 
     def pattern_templates(self, root: etree._Element, pattern: etree._Element, n: int, mode: str) -> None:
         rules = [r for r in pattern if r.tag == S("rule")]
@@ -399,6 +448,15 @@ class _Generator:
                 raise SchematronError(f"rule {rule_id}: no diagnostic with id '{ref}'")
             reference = etree.SubElement(result, V("diagnostic-reference"), diagnostic=ref)
             self.message(etree.SubElement(reference, V("text")), diagnostic)
+        for ref in (check.get("properties") or "").split():
+            prop = self.properties.get(ref)
+            if prop is None:
+                raise SchematronError(f"rule {rule_id}: no property with id '{ref}'")
+            reference = etree.SubElement(result, V("property-reference"), property=ref)
+            for name in ("role", "scheme"):
+                if prop.get(name):
+                    reference.set(name, prop.get(name))
+            self.message(etree.SubElement(reference, V("text")), prop)
         self.evaluation_error(etree.SubElement(attempt, X("catch")), rule_id, "the rule's test could not be evaluated here: ")
 
     def evaluation_error(self, catch: etree._Element, rule_id: str, said: str) -> None:
