@@ -198,6 +198,94 @@ def test_relative_phrase_followed_by_its_date_tags_only_the_written_date() -> No
     ]
 
 
+# --------------------------------------------------------------------------- holidays and relative months
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "attributes"),
+    [
+        ("The paper had called openly last November for the murder.", "last November", {"when": "1934-11"}),
+        ("As it was Christmas Eve, and all were leaving London, I offered two dates.", "Christmas Eve",
+         {"when": "1934-12-24"}),
+        ("The whole colony gathered in the embassy to celebrate the New Year.", "the New Year",
+         {"when": "1935-01-01"}),
+        ("They marched on May Day 1917.", "May Day 1917", {"when": "1917-05-01"}),
+        ("Eve Curie wrote on New Year’s Eve.", "New Year’s Eve", {"when": "1934-12-31"}),
+        ("We meet again next May.", "next May", {"when": "1935-05"}),
+    ],
+)
+def test_holidays_and_relative_months_are_tagged_from_the_narratives_date(
+    text: str, expression: str, attributes: dict
+) -> None:
+    assert tagged(text) == [(expression, attributes)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I dodged the meeting under the pretext of the New Year.", "The New Year will bring new tasks.",
+        "The May Day Manifesto was printed.", "Every May Day they marched.", "At last May came.",
+    ],
+)
+def test_holiday_and_month_words_that_are_not_one_date_are_left_alone(text: str) -> None:
+    assert tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "problem"),
+    [
+        ("We met on Christmas Eve.", "Christmas Eve", "year is not written"),
+        ("They wrote last November.", "last November", "document has no date"),
+        ("They gathered to celebrate the New Year.", "the New Year", "year is not written"),
+    ],
+)
+def test_holidays_and_relative_months_in_an_undated_document_are_tagged_without_value(
+    text: str, expression: str, problem: str
+) -> None:
+    root = tei(f"<p>{text}</p>", created=None)
+    messages = tag_dates(root)
+    assert dates(root) == [(expression, {})]
+    assert len(messages) == 1 and f"'{expression}'" in messages[0] and problem in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "attributes"),
+    [
+        ("On Christmas Day we met.", "Christmas Day", {"calendar": "#julian", "when": "1905-01-07"}),
+        ("He wrote last November.", "last November",
+         {"calendar": "#julian", "notBefore": "1904-11-14", "notAfter": "1904-12-13"}),
+    ],
+)
+def test_holidays_and_relative_months_in_an_old_style_document_are_old_style(
+    text: str, expression: str, attributes: dict
+) -> None:
+    root = tei(f"<p>{text}</p>", created="20 December 1904", when="1904-12-20")
+    tag_dates(root, old_style=True)
+    assert dates(root) == [(expression, attributes)]
+
+
+def test_an_earlier_runs_relative_month_does_not_move_the_narrative() -> None:
+    root = tei('<p>It appeared <date when="1934-05">last May</date> and again last November.</p>')
+    tag_dates(root)
+    assert dates(root) == [("last May", {"when": "1934-05"}), ("last November", {"when": "1934-11"})]
+
+
+@pytest.mark.parametrize("created", [None, "31 December 1934"])
+def test_tagging_holidays_and_relative_months_twice_changes_nothing(created: str | None) -> None:
+    root = tei(
+        "<p>Last November I went to Paris. On the 28th I met Blum. We gathered to celebrate the New Year;"
+        " as it was Christmas Eve, all left.</p>",
+        created=created,
+    )
+    text = "".join(root.itertext())
+    first = tag_dates(root)
+    once = etree.tostring(root)
+    assert "".join(root.itertext()) == text
+    second = tag_dates(root)
+    assert etree.tostring(root) == once
+    assert second == first and len(first) == (4 if created is None else 1)
+
+
 # --------------------------------------------------------------------------- Old Style
 
 
@@ -451,6 +539,9 @@ SAMPLE_DATES = {
         ("the 17th", {"when": "1934-12-17"}),
         ("28", {"when": "1934-12-28"}),
         ("the 28th", {"when": "1934-12-28"}),
+        ("Christmas Eve", {"when": "1934-12-24"}),
+        ("the New Year", {"when": "1935-01-01"}),
+        ("last November", {"when": "1934-11"}),
         ("the next morning", {"when": "1934-12-21"}),
         ("the 21st", {"when": "1934-12-21"}),
         ("1 January", {"when": "1935-01-01"}),

@@ -633,3 +633,244 @@ def test_next_day_counts_from_a_day_in_the_same_sentence_only() -> None:
     assert relative("It came on 20 December, and the next day I wrote.") == [("the next day", "1934-12-21")]
     assert relative("It came on 20 December. The next day I wrote.") == []
     assert relative("the day before, 19 December, he left") == []
+
+
+# --------------------------------------------------------------------------- holidays
+
+
+def found_with_problems(text: str, anchor: Anchor | None = DIARY) -> list[tuple[str, dict[str, str], str | None]]:
+    return [(m.text, m.value.tei_attributes(), m.problem) for m in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "holiday", "when"),
+    [
+        ("On Christmas Day we dined.", "Christmas Day", "1934-12-25"),
+        ("As it was Christmas Eve, all left.", "Christmas Eve", "1934-12-24"),
+        ("They came on New Year's Day.", "New Year's Day", "1935-01-01"),
+        ("They came on New Year’s Day.", "New Year’s Day", "1935-01-01"),
+        ("They came on New Years Day.", "New Years Day", "1935-01-01"),
+        ("On New Year’s Eve we sang.", "New Year’s Eve", "1934-12-31"),
+        ("The parade on May Day was long.", "May Day", "1935-05-01"),
+        ("On Christmas  Eve, late.", "Christmas  Eve", "1934-12-24"),
+    ],
+)
+def test_fixed_holidays_take_the_year_nearest_the_anchor(text: str, holiday: str, when: str) -> None:
+    assert mentions(text) == [(holiday, {"when": when})]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "when"),
+    [(Anchor(1917, 4, 10), "1917-05-01"), (Anchor(1917, 9), "1917-05-01"), (Anchor(1917), "1917-05-01")],
+)
+def test_may_day_year_follows_the_anchor(anchor: Anchor, when: str) -> None:
+    assert mentions("on May Day they marched", anchor) == [("May Day", {"when": when})]
+
+
+@pytest.mark.parametrize(
+    ("text", "holiday", "when"),
+    [
+        ("on May Day 1917 they marched", "May Day 1917", "1917-05-01"),
+        ("on Christmas Day, 1916 he wrote", "Christmas Day, 1916", "1916-12-25"),
+        ("on New Year's Eve 1904 they met", "New Year's Eve 1904", "1904-12-31"),
+    ],
+)
+def test_a_holiday_with_a_written_year_keeps_it(text: str, holiday: str, when: str) -> None:
+    assert mentions(text) == [(holiday, {"when": when})]
+
+
+def test_a_holiday_without_a_dated_narrative_is_found_without_value() -> None:
+    ((text, values, problem),) = found_with_problems("As it was Christmas Eve, all left.", None)
+    assert (text, values) == ("Christmas Eve", {}) and "year is not written" in str(problem)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "christmas day came", "may day", "Mayday! Mayday!", "Adam and Eve", "Eve Curie wrote",
+        "at Christmas", "the May Day Manifesto", "the Christmas Eve Committee met", "every May Day",
+        "each Christmas Eve", "the first May Day after the revolution", "his last May Day in Moscow",
+        "pre-Christmas Eve", "New Year Eve",
+    ],
+)
+def test_holiday_words_that_are_not_one_dated_holiday_are_not_dates(text: str) -> None:
+    assert find_dates(text, DIARY) == []
+
+
+def test_a_holiday_followed_by_i_is_still_a_holiday() -> None:
+    assert mentions("On Christmas Eve I replied") == [("Christmas Eve", {"when": "1934-12-24"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("around Christmas Day", ("around Christmas Day", {}, "approximate (around)")),
+        ("on Christmas Day (O.S.) we", ("Christmas Day (O.S.)", {"when": "1934-12-25"}, None)),
+    ],
+)
+def test_holidays_take_hedges_and_calendar_marks_like_other_dates(text: str, expected: tuple) -> None:
+    assert found_with_problems(text) == [expected]
+
+
+def test_a_holiday_moves_the_anchor_like_a_dated_day() -> None:
+    finder = DateFinder(DIARY)
+    finder.find_all("As it was Christmas Eve, all left.")
+    assert finder.anchor == Anchor(1934, 12, 24)
+
+
+# --------------------------------------------------------------------------- the New Year
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The whole colony gathered to celebrate the New Year.", "the New Year"),
+        ("We celebrated the New Year at the embassy.", "the New Year"),
+        ("They were celebrating New Year in Moscow.", "New Year"),
+        ("after the celebrations of the New Year", "the New Year"),
+        ("we saw in the New Year with songs", "the New Year"),
+        ("we stayed up to see the New Year in", "the New Year"),
+    ],
+)
+def test_the_new_year_that_is_celebrated_is_the_holiday(text: str, expression: str) -> None:
+    assert mentions(text) == [(expression, {"when": "1935-01-01"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the New Year will bring new tasks", "I dodged the meeting under the pretext of the New Year",
+        "plans for the New Year", "a Happy New Year to all", "to celebrate the new year",
+        "to celebrate the Old New Year", "we celebrated the Jewish New Year", "to see the New Year bring peace",
+        "to celebrate the New Year's arrival", "celebrate the New Year Ball",
+    ],
+)
+def test_the_new_year_that_may_be_the_year_to_come_is_not_a_date(text: str) -> None:
+    assert find_dates(text, DIARY) == []
+
+
+@pytest.mark.parametrize(
+    ("anchor", "when"),
+    [(DIARY, "1935-01-01"), (Anchor(1935, 1, 5), "1935-01-01"), (Anchor(1934, 12), "1935-01-01"),
+     (Anchor(1934, 7, 13), "1935-01-01"), (Anchor(1934, 3, 1), "1934-01-01")],
+)
+def test_the_celebrated_new_year_is_the_one_nearest_the_anchor(anchor: Anchor, when: str) -> None:
+    assert mentions("to celebrate the New Year", anchor) == [("the New Year", {"when": when})]
+
+
+@pytest.mark.parametrize(("anchor", "problem"), [(None, "year is not written"), (Anchor(1934), "which New Year")])
+def test_the_celebrated_new_year_needs_the_narratives_month(anchor: Anchor | None, problem: str) -> None:
+    ((text, values, why),) = found_with_problems("to celebrate the New Year", anchor)
+    assert (text, values) == ("the New Year", {}) and problem in str(why)
+
+
+# --------------------------------------------------------------------------- relative months
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "when"),
+    [
+        ("last November", DIARY, "1934-11"),
+        ("last December", DIARY, "1933-12"),
+        ("Last May", Anchor(1934, 6, 1), "1934-05"),
+        ("last November", Anchor(1934, 11, 15), "1933-11"),
+        ("next December", DIARY, "1935-12"),
+        ("next January", DIARY, "1935-01"),
+        ("Next May", Anchor(1934, 4), "1934-05"),
+        ("this March", DIARY, "1934-03"),
+        ("this December", DIARY, "1934-12"),
+        ("this November", Anchor(1934), "1934-11"),
+    ],
+)
+def test_relative_months_count_from_the_anchor(text: str, anchor: Anchor, when: str) -> None:
+    assert mentions(f"they wrote {text} about it", anchor) == [(text, {"when": when})]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "when"),
+    [
+        ("last Christmas Eve", DIARY, "1934-12-24"),
+        ("next Christmas Day", Anchor(1934, 12, 24), "1934-12-25"),
+        ("next Christmas Eve", Anchor(1934, 12, 24), "1935-12-24"),
+        ("last May Day", DIARY, "1934-05-01"),
+        ("next New Year's Day", DIARY, "1935-01-01"),
+        ("this May Day", DIARY, "1934-05-01"),
+    ],
+)
+def test_relative_holidays_count_from_the_anchors_day(text: str, anchor: Anchor, when: str) -> None:
+    assert mentions(f"they came {text} to us", anchor) == [(text, {"when": when})]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "problem"),
+    [
+        ("last November", None, "document has no date"),
+        ("this November", None, "document has no date"),
+        ("next May", Anchor(1934), "month is not known"),
+        ("last Christmas Eve", Anchor(1934, 12), "day is not known"),
+    ],
+)
+def test_relative_references_without_a_known_narrative_date_are_found_without_value(
+    text: str, anchor: Anchor | None, problem: str
+) -> None:
+    ((written, values, why),) = found_with_problems(f"they wrote {text} about it", anchor)
+    assert (written, values) == (text, {}) and problem in str(why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the last November of the war", "his last May in Moscow", "at last May came", "for the next March",
+        "the very last December", "last Jan", "last may", "this may be so", "This May Be the End",
+        "next May Day Parade",
+    ],
+)
+def test_words_that_are_not_relative_months_are_not_dates(text: str) -> None:
+    assert find_dates(text, DIARY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last November 7 he", ("November 7", {"when": "1934-11-07"})),
+        ("next May, 1935 he", ("May, 1935", {"when": "1935-05"})),
+    ],
+)
+def test_a_relative_month_followed_by_a_day_or_year_is_a_date_of_its_own(text: str, expected: tuple) -> None:
+    assert mentions(text) == [expected]
+
+
+def test_relative_references_do_not_move_the_anchor() -> None:
+    finder = DateFinder(DIARY)
+    found = finder.find_all("It appeared last May and again last November.")
+    assert [(m.text, m.value.when) for m in found] == [("last May", "1934-05"), ("last November", "1934-11")]
+    assert finder.anchor == DIARY
+
+
+def test_a_day_after_a_relative_month_is_found_without_value_until_a_dated_day() -> None:
+    found = found_with_problems("Last November I went to Paris. On the 28th I met Blum. On 3 December, the 5th.")
+    assert [(text, values) for text, values, _ in found] == [
+        ("Last November", {"when": "1934-11"}), ("the 28th", {}),
+        ("3 December", {"when": "1934-12-03"}), ("the 5th", {"when": "1934-12-05"}),
+    ]
+    assert "last November" in str(found[1][2])
+
+
+@pytest.mark.parametrize(
+    ("written", "anchor", "after"),
+    [("last November", Anchor(1934, 11), DIARY), ("20 December", Anchor(1934, 12, 20), Anchor(1934, 12, 20)),
+     ("the 20th", None, DIARY)],
+)
+def test_passing_a_tagged_date_moves_the_anchor_unless_it_is_relative(
+    written: str, anchor: Anchor | None, after: Anchor
+) -> None:
+    finder = DateFinder(DIARY)
+    finder.pass_date(written, anchor)
+    assert finder.anchor == after
+
+
+def test_passing_a_tagged_relative_month_leaves_the_next_day_unresolved() -> None:
+    finder = DateFinder(DIARY)
+    finder.pass_date("last  November", Anchor(1934, 11))
+    ((mention),) = finder.find_all("On the 28th I met Blum.")
+    assert not mention.normalised

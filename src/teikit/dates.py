@@ -13,6 +13,16 @@ along the narrative, dual Old/New Style dates, and the expressions that cannot b
 normalised, with the reason). `julian_to_gregorian`, `gregorian_to_julian` and
 `old_style_to_gregorian` convert Old Style (Julian) values.
 
+In running text `DateFinder` also reads the fixed-date holidays Christmas Day, Christmas
+Eve, New Year's Day, New Year's Eve and May Day (1 May), whose year is chosen like that of
+any yearless date ('Christmas Eve' in a diary of 31 December 1934 is 1934-12-24, 'May Day
+1917' keeps its year); 'the New Year' only as what is celebrated ('to celebrate the New
+Year', 'we saw in the New Year'), since elsewhere it is as often the year to come; and
+'last November', 'next May', 'this March' (also 'last Christmas Eve'), counted from the
+narrative's date: the latest November before its month, the first May after it, the March
+of its year. Holidays and months are capitalised names: 'may day', 'the May Day
+Manifesto', 'every May Day', 'his last May Day', 'at last May came' are not dates.
+
 Guiding rule: never guess. Text that is not a date we understand, a date that
 does not exist ('31 February 1926'), a year we would have to invent ('20/XII.'
 without context) or a hedged date ('c. 1920') all give None.
@@ -636,6 +646,8 @@ class DateMention:
     `calendar` is what the text itself says: 'julian' (marked O.S.), 'gregorian' (marked
     N.S.), 'dual' (both calendars written; the values are the New Style ones) or None.
     `relative` is True for 'today', 'the next day': values computed, not written.
+    ('last November', 'Christmas Eve' are not `relative`: like '24 December' they name the
+    month or day in the text's own calendar, and only the year comes from the context.)
     """
 
     start: int
@@ -746,6 +758,106 @@ _DAY_ONLY = re.compile(
     rf"|at|in|on|there|but|that|which)\b)"
 )
 
+# Fixed-date holidays, written with capitals as names are ('may day' in prose is no date).
+_HOLIDAY_DAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new years day": (1, 1),
+    "new years eve": (12, 31),
+    "may day": (5, 1),
+    "new year": (1, 1),  # only in 'celebrate the New Year' (`_NEW_YEAR`): elsewhere it may be the year
+}
+_HOLIDAY_NAME = rf"Christmas{_S}(?:Day|Eve)|New{_S}Year['\u2019]?s{_S}(?:Day|Eve)|May{_S}Day"
+# Followed by a capitalised word, a holiday is part of a name: 'May Day Manifesto',
+# 'the Christmas Eve Committee' ('I' excepted: 'On Christmas Eve I replied').
+_NOT_IN_A_NAME = rf"(?!{_H}+(?!I\b)[A-Z])"
+_HOLIDAY = re.compile(
+    rf"(?<![\w/-])(?P<h>{_HOLIDAY_NAME})(?![\w/-]){_NOT_IN_A_NAME}"
+    rf"(?:,?{_S}(?P<y>{_YEAR})(?![\w/])(?![.\-\u2013]\d))?"
+)
+# 'the New Year' is as often the year to come ('the New Year will bring') as the holiday:
+# only the object of a celebration is the holiday, 1 January ('to celebrate the New Year',
+# 'we saw in the New Year', 'saw the New Year in'). 'the Old New Year', 'the Jewish New
+# Year' have other words between and are not matched.
+_CELEBRATE = rf"(?<![\w-])(?:[Cc]elebrat(?:e|es|ed|ing)|[Cc]elebrations?{_S}of)"
+_NEW_YEAR_NAME = rf"(?P<h>(?:the{_S})?New{_S}Year)(?![\w/-])(?!['\u2019]s\b){_NOT_IN_A_NAME}"
+_NEW_YEAR = [
+    re.compile(rf"{_CELEBRATE}{_S}{_NEW_YEAR_NAME}"),
+    re.compile(rf"(?<![\w-])(?:see|sees|seeing|saw|seen){_S}in{_S}{_NEW_YEAR_NAME}"),
+    re.compile(rf"(?<![\w-])(?:see|sees|seeing|saw|seen){_S}{_NEW_YEAR_NAME}(?={_S}in\b)"),
+]
+# 'last November', 'next May', 'this March', 'last Christmas Eve': from the narrative's date.
+# Not 'last November 7' or 'next May, 1935' (a date of its own), not 'the last November'
+# or 'his last May Day' (the final one), not 'at last May came'.
+_RELATIVE = re.compile(
+    rf"(?<![\w/-])(?P<rel>[Ll]ast|[Nn]ext|[Tt]his){_S}"
+    rf"(?:(?P<h>{_HOLIDAY_NAME})(?![\w/-]){_NOT_IN_A_NAME}"
+    rf"|(?P<m>May(?![\w/-])(?!{_S}Day\b){_NOT_IN_A_NAME}"
+    rf"|{_alternation([name for name in calendar.month_name if name and name != 'May'])}(?![\w/-])))"
+    rf"(?!,?{_S}\d)"
+)
+_NOT_RELATIVE_AFTER = re.compile(
+    r"\b(?:the|a|at|his|her|my|our|their|its|your|whose|very)\s+$", re.I
+)
+# 'every May Day', 'the first Christmas Eve', 'his last May Day': no one day of the year nearest.
+_NOT_ONE_HOLIDAY_AFTER = re.compile(
+    r"\b(?:last|next|this|every|each|first|previous|following|coming|past)\s+$", re.I
+)
+
+
+def _holiday_day(name: str) -> tuple[int, int]:
+    """Month and day of a holiday as written ('Christmas  Eve', 'New Year’s Day', 'the New Year')."""
+    key = " ".join(name.replace("\u2019", "").replace("'", "").lower().split())
+    return _HOLIDAY_DAYS[key.removeprefix("the ")]
+
+
+def _build_holiday(match: re.Match[str], ctx: _Context) -> _Fields | None:
+    """'Christmas Eve' (year from context), 'May Day 1917' (year written)."""
+    month, day = _holiday_day(match["h"])
+    year = int(match["y"]) if match.groupdict().get("y") else None
+    point = _complete(_Point(year, month, day), ctx.year)
+    return {"when": _iso(point)} if point else None
+
+
+def _order(month: int, day: int | None, anchor: Anchor) -> int | None:
+    """Is (month, day) of the anchor's year before (-1), at (0) or after (1) the anchor?
+    None when that needs the anchor's day and it is not known."""
+    assert anchor.month is not None
+    if month != anchor.month:
+        return -1 if month < anchor.month else 1
+    if day is None:
+        return 0
+    if anchor.day is None:
+        return None
+    return (day > anchor.day) - (day < anchor.day)
+
+
+def _relative_value(match: re.Match[str], anchor: Anchor | None) -> tuple[_Fields | None, str | None]:
+    """'last November' is the latest November before the narrative's month, 'next May' the
+    first May after it, 'this March' the March of its year; holidays likewise by their day."""
+    if match["h"]:
+        month, day = _holiday_day(match["h"])
+    else:
+        month, day = _MONTH_NUMBERS[match["m"].lower()], None
+    if anchor is None:
+        return None, "it counts from the narrative's date, and the document has no date"
+    direction = match["rel"].lower()
+    if direction == "this":
+        year = anchor.year
+    elif anchor.month is None:
+        return None, "it counts from the narrative's date, whose month is not known"
+    else:
+        order = _order(month, day, anchor)
+        if order is None:
+            return None, "it counts from the narrative's date, whose day is not known"
+        if direction == "last":
+            year = anchor.year if order < 0 else anchor.year - 1
+        else:
+            year = anchor.year if order > 0 else anchor.year + 1
+    point = _Point(year, month, day)
+    return ({"when": _iso(point)}, None) if _is_valid(point) else (None, "no such date")
+
+
 # 'O.S.', '(Old Style)', 'N.S.' written right after a date.
 _STYLE_MARK = rf"(?:[ON]\.{_H}?S\.|(?:[Oo]ld|[Nn]ew){_S}[Ss]tyle)(?!\w)"
 _CALENDAR_MARK = re.compile(rf",?{_H}*(?:\({_H}*{_STYLE_MARK}{_H}*\)|\[{_H}*{_STYLE_MARK}{_H}*\]|{_STYLE_MARK})")
@@ -764,29 +876,45 @@ _LOWERCASE_MONTH = re.compile(
 class _Candidate(NamedTuple):
     start: int
     end: int
-    kind: str  # "form", "dual", "short-span", "day-only"
+    kind: str  # "form", "dual", "short-span", "day-only", "holiday", "relative"
     match: re.Match[str]
     build: _Builder | None
 
 
 def _candidates(text: str) -> list[_Candidate]:
     """Every place any date form matches, overlapping ones included."""
-    found: list[_Candidate] = []
 
-    def collect(regex: re.Pattern[str], kind: str, build: _Builder | None = None) -> None:
+    def collect(
+        regex: re.Pattern[str], kind: str, build: _Builder | None = None, group: int | str = 0
+    ) -> list[_Candidate]:
+        """Every match, restarting one character on; `group` is the date within a match that includes its context."""
+        matches: list[_Candidate] = []
         match = regex.search(text)
         while match is not None:
-            if match.end() > match.start():
-                found.append(_Candidate(match.start(), match.end(), kind, match, build))
+            start, end = match.span(group)
+            if end > start:
+                matches.append(_Candidate(start, end, kind, match, build))
             match = regex.search(text, match.start() + 1)
+        return matches
 
+    found: list[_Candidate] = []
     for form in _FORMS:
         if form.searchable:
-            collect(form.search, "form", form.build)
+            found += collect(form.search, "form", form.build)
     for regex in _DUAL_REGEXES:
-        collect(regex, "dual")
-    collect(_SHORT_SPAN, "short-span")
-    collect(_DAY_ONLY, "day-only", _build_day_only)
+        found += collect(regex, "dual")
+    found += collect(_SHORT_SPAN, "short-span")
+    found += collect(_DAY_ONLY, "day-only", _build_day_only)
+    found += [
+        c for c in collect(_HOLIDAY, "holiday", _build_holiday)
+        if not _NOT_ONE_HOLIDAY_AFTER.search(text, max(0, c.start - 16), c.start)
+    ]
+    for regex in _NEW_YEAR:
+        found += collect(regex, "new-year", _build_holiday, "h")
+    found += [
+        c for c in collect(_RELATIVE, "relative")
+        if not _NOT_RELATIVE_AFTER.search(text, max(0, c.start - 16), c.start)
+    ]
     return found
 
 
@@ -807,9 +935,24 @@ class DateFinder:
 
     def __init__(self, anchor: Anchor | None = None) -> None:
         self.anchor = anchor
+        # 'last November', 'next May' count from the narrative's date and leave it where it
+        # is (so 'last May and again last November' both count from it), but a following
+        # 'the 20th' may then be in either month: while the anchor is still this one, such a
+        # day is not resolved. Any new anchor (a dated day, an editor's date) ends that.
+        self._pointed_away_from: Anchor | None = None
 
     def fork(self) -> DateFinder:
         return DateFinder(self.anchor)
+
+    def pass_date(self, written: str, anchor: Anchor | None) -> None:
+        """Read past a date already tagged (an editor's, an earlier run's), whose value puts
+        the narrative at `anchor`; one that counts from the narrative ('last November')
+        leaves it where it is, as it did when it was found."""
+        if _RELATIVE.fullmatch(" ".join(written.split())):
+            if self.anchor is not None:
+                self._pointed_away_from = self.anchor
+        elif anchor is not None:
+            self.anchor = anchor
 
     # ------------------------------------------------------------------ resolution
 
@@ -823,10 +966,14 @@ class DateFinder:
             value = _short_span_value(match, text)
             return (_fields_of(value), None) if value else (None, "not-a-date")
         anchor = self.anchor
+        if kind == "relative":
+            return _relative_value(match, anchor)
         assert candidate.build is not None
         if kind == "day-only":
             if anchor is None or anchor.month is None:
                 return None, "the month is not known from the context"
+            if anchor is self._pointed_away_from:
+                return None, "the text has just pointed to another month ('last November'): which month is not clear"
             return candidate.build(match, _Context(anchor.year, anchor.month)), "no such day in that month"
         without = candidate.build(match, _Context(None, None))
         if without is not None:
@@ -834,6 +981,8 @@ class DateFinder:
         if anchor is None:
             return None, "the year is not written and the document has no date"
         if anchor.month is None:
+            if kind == "new-year":
+                return None, "the month the narrative is in is not known: which New Year is not clear"
             fields = candidate.build(match, _Context(anchor.year, None))
             return fields, None if fields else "no such date"
         # A yearless date belongs to the year that puts it nearest the narrative's date:
@@ -907,7 +1056,9 @@ class DateFinder:
             start -= len(hedge["hedge"])
         if doubt:
             end = doubt.end()
-        if fields:
+        if fields and candidate.kind == "relative":
+            self._pointed_away_from = self.anchor
+        elif fields:
             self._advance(fields)
         written = text[start:end]
         value = DateValue(written, **fields) if fields else DateValue(written)

@@ -5,10 +5,12 @@ except for the dates it already holds) in reading order and wraps each date expr
 in `<date>` with ISO 8601 values: @when for a day, month or year; @notBefore/@notAfter for
 an uncertain window ("between June 17 and 25, 1916", "prior to November 26", "mid-December");
 @from/@to for a real span ("from 1926 to 1937", "1924–29"). Yearless expressions ("on
-24 December", "20/XII.", "on the 20th") are resolved from the date the narrative is at:
-the document's date (profileDesc/creation/date) first, then each dated day the text
-mentions. What is recognisably a date but cannot be normalised ("around 3 January 1935",
-"31 February 1926", "the 20th" with no month known) is tagged without a value and
+24 December", "20/XII.", "on the 20th", "Christmas Eve", "May Day", "to celebrate the New
+Year") are resolved from the date the narrative is at: the document's date
+(profileDesc/creation/date) first, then each dated day the text mentions; "last November",
+"next May", "this March" count from that date without moving it. What is recognisably a
+date but cannot be normalised ("around 3 January 1935", "31 February 1926", "the 20th" with
+no month known, "last November" in an undated document) is tagged without a value and
 reported, never guessed. 'yesterday'/'tonight'/'tomorrow' resolve from the document's
 date only in the writer's own voice (not in notes, quotations or speeches) and only when
 the body is one text (not a diary entry plus a memo); 'today' only in letters (elsewhere
@@ -421,9 +423,7 @@ class _Tagger:
         name = local_name(el)
         if _is_skipped(el):
             if name == "date":
-                anchor = _anchor_from(el, self.old_style)
-                if anchor is not None:
-                    finder.anchor = anchor
+                finder.pass_date("".join(el.itertext()), _anchor_from(el, self.old_style))
             return
         if name == "note":
             finder = finder.fork()  # a note's dates do not move the main text along
@@ -554,11 +554,32 @@ def _indent_declarations(desc: etree._Element) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
-def _why_no_value(written: str, anchor: Anchor | None) -> str:
-    """For a date tagged earlier (by a previous run or an editor): why it has no value."""
-    mentions = DateFinder(anchor).find_all(written)
-    if len(mentions) == 1 and mentions[0].problem:
-        return mentions[0].problem
+def _text_before(el: etree._Element) -> str:
+    """The text before an element within its parent, as the tagger read it (notes apart)."""
+    parent = el.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is el:
+            break
+        if isinstance(sibling.tag, str) and local_name(sibling) != "note":
+            parts.append("".join(sibling.itertext()))
+        parts.append(sibling.tail or "")
+    return "".join(parts)
+
+
+def _why_no_value(el: etree._Element, anchor: Anchor | None) -> str:
+    """For a date tagged earlier (by a previous run or an editor): why it has no value.
+
+    Read with the words before it first: some expressions are dates only in context
+    ('to celebrate the New Year'), some are unclear because of what precedes them."""
+    written = " ".join("".join(el.itertext()).split())
+    for before in (" ".join(_text_before(el).split()) + " ", ""):
+        offset = len(before)
+        mentions = [m for m in DateFinder(anchor).find_all(before + written) if m.end > offset]
+        if len(mentions) == 1 and mentions[0].start == offset and mentions[0].problem:
+            return mentions[0].problem
     return "not recognised as a date teikit can normalise"
 
 
@@ -586,7 +607,7 @@ def tag_dates(root: etree._Element, *, old_style: bool | None = None) -> list[st
             if any(el.get(a) for a in ALL_VALUE_ATTRIBUTES):
                 continue
             written = " ".join("".join(el.itertext()).split())
-            problem = tagger.problems.get(el) or _why_no_value(written, anchor)
+            problem = tagger.problems.get(el) or _why_no_value(el, anchor)
             line = next((a.sourceline for a in el.iterancestors() if a.sourceline), None)
             where = f"line {line}: " if line else ""
             messages.append(f"{document_label(root)}: {where}date '{written}' has no normalised value: {problem}")
