@@ -17,18 +17,15 @@ from typing import Callable, Mapping, Sequence
 
 from lxml import etree
 
-from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import XSLTError, to_xdm
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
 from teikit.writers.html import page_names
 from teikit.writers.render import (
     TK_NS,
-    compile_with_registers,
     document_node,
     failure,
-    prepare_output,
-    stylesheet_params,
+    start_writer,
     transform,
 )
 from teikit.xmlio import XMLInputError, parse_xml
@@ -84,14 +81,12 @@ def write_cmif(
 ) -> RenderReport:
     """Write out_dir/cmif.xml listing the correspondence among `documents`."""
     report = RenderReport()
-    if not prepare_output(out_dir, report):
+    start = start_writer(out_dir, stylesheet, "cmif.xsl", params, registers, report)
+    if start is None:
         return report
-    sheet = stylesheet or shipped_stylesheet("cmif.xsl")
-    executable, register_node = compile_with_registers(sheet, registers, report)
-    if executable is None:
-        return report
+    executable, sheet = start.executable, start.entry
     defaults = cmif_params(params)
-    merged = {**stylesheet_params(params, register_node), "cmif-date": defaults["cmif-date"], "source-id": defaults["source-id"]}
+    merged = {**start.params, "cmif-date": defaults["cmif-date"], "source-id": defaults["source-id"]}
     letters = etree.Element(f"{{{TK_NS}}}letters", nsmap={"tk": TK_NS})
     pages = page_names(documents)  # the HTML site's names for the same documents
     for doc in documents:

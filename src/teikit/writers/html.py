@@ -31,10 +31,8 @@ from teikit.saxon import native_stderr
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
 from teikit.writers.render import (
-    RESERVED_PARAMS,
-    compile_with_registers,
     failure,
-    prepare_output,
+    start_writer,
     transform,
     unique_name,
 )
@@ -91,28 +89,24 @@ def write_html(
     """
     report = RenderReport()
     out_dir = Path(out_dir)
-    # page, page-href, tei-href, edition and registers are set here, never by the user
-    params = {name: value for name, value in params.items() if name not in RESERVED_PARAMS}
-    if not prepare_output(out_dir, report):
+    start = start_writer(out_dir, stylesheet, "html.xsl", params, registers, report)
+    if start is None:
         return report
-    entry = Path(stylesheet) if stylesheet is not None else teikit_stylesheet("html.xsl")
+    executable, entry, params = start.executable, start.entry, start.params
     site = load_documents(documents, report, progress)
-    executable, register_node = compile_with_registers(entry, Path(registers) if registers is not None else None, report)
-    if executable is None:
-        return report
 
     try:
-        site = chronological(executable, site, params, register_node)
+        site = chronological(executable, site, params)
     except saxon.XSLTError as err:
         report.failures.append(site_failure("the order of documents", err, entry))
         return report
-    pages, failed = render_documents(executable, site, params, register_node)
+    pages, failed = render_documents(executable, site, params)
     for doc, err in failed:
         report.failures.append(failure(doc.source, err, entry))
     if failed:
         # The indexes and the previous/next links list only the documents that have a page.
         site = [doc for doc in site if doc.name in pages]
-        pages, _ = render_documents(executable, site, params, register_node)
+        pages, _ = render_documents(executable, site, params)
     for doc in site:
         write_file(out_dir / doc.page, pages[doc.name].encode("utf-8"), report, doc.source)
         write_file(out_dir / doc.tei, doc.data, report, doc.source)
@@ -126,7 +120,7 @@ def write_html(
             progress(doc.source)
 
     edition_node = saxon.to_xdm(edition_document(site), out_dir / "edition.xml")
-    nodes = {"edition": edition_node, **({"registers": register_node} if register_node is not None else {})}
+    nodes = {"edition": edition_node}
     for page, filename in SITE_PAGES.items():
         try:
             html = run(executable, edition_node, {**params, "page": page, "page-href": filename}, nodes)
@@ -145,23 +139,19 @@ def write_html(
     return report
 
 
-def chronological(
-    executable: PyXsltExecutable, site: list[SiteDocument], params: Mapping[str, str], registers: PyXdmNode | None
-) -> list[SiteDocument]:
+def chronological(executable: PyXsltExecutable, site: list[SiteDocument], params: Mapping) -> list[SiteDocument]:
     """The documents in the stylesheet's chronological order (asked once, page "order"),
     so that each page finds its neighbours without sorting the edition again."""
-    nodes = {"registers": registers} if registers is not None else {}
-    order = run(executable, saxon.to_xdm(edition_document(site), "edition.xml"), {**params, "page": "order"}, nodes, as_text=True)
+    order = run(executable, saxon.to_xdm(edition_document(site), "edition.xml"), {**params, "page": "order"}, {}, as_text=True)
     position = {href: i for i, href in enumerate(order.splitlines())}
     return sorted(site, key=lambda doc: position.get(doc.page, len(position)))
 
 
 def render_documents(
-    executable: PyXsltExecutable, site: Sequence[SiteDocument], params: Mapping[str, str], registers: PyXdmNode | None
+    executable: PyXsltExecutable, site: Sequence[SiteDocument], params: Mapping
 ) -> tuple[dict[str, str], list[tuple[SiteDocument, saxon.XSLTError]]]:
     """Each document's page (by name), and the documents whose transform failed."""
-    nodes = {"registers": registers} if registers is not None else {}
-    nodes["edition"] = saxon.to_xdm(edition_document(site), "edition.xml")
+    nodes = {"edition": saxon.to_xdm(edition_document(site), "edition.xml")}
     pages: dict[str, str] = {}
     failed: list[tuple[SiteDocument, saxon.XSLTError]] = []
     for doc in site:
@@ -222,11 +212,12 @@ def edition_document(site: Sequence[SiteDocument]) -> etree._Element:
 def run(
     executable: PyXsltExecutable,
     document: PyXdmNode,
-    params: Mapping[str, str],
+    params: Mapping,
     nodes: Mapping[str, PyXdmNode],
     as_text: bool = False,
 ) -> str:
-    """One transform with string parameters plus document parameters (edition, registers).
+    """One transform with the writer's parameters (the registers among them) plus the
+    edition document.
 
     `as_text` returns the result's text unserialised (the search index is a script, which
     the HTML output method would escape). Saxon's own print-out stays off the terminal.

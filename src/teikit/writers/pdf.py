@@ -23,7 +23,12 @@ import typst
 from teikit import resources, saxon
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
-from teikit.writers.render import compile_with_registers, failure, output_names, prepare_output, stylesheet_params, transform
+from teikit.writers.render import (
+    failure,
+    output_names,
+    start_writer,
+    transform,
+)
 from teikit.xmlio import XMLInputError, parse_xml
 
 TEMPLATE_DIR = resources.stylesheet("pdf")  # edition.typ and the modules of pdf.xsl
@@ -74,18 +79,15 @@ def write_pdf(
     own entry stylesheet (importing pdf.xsl); `progress` is called after each document.
     """
     report = RenderReport()
-    if not prepare_output(out_dir, report):
-        return report
     try:
         prelude = _PRELUDE + typst_style(params)
     except (OSError, UnicodeDecodeError) as err:
         report.failures.append(RenderFailure(None, f"typst-style: {params.get('typst-style')}: {style_problem(err)}"))
         return report
-    entry = Path(stylesheet) if stylesheet is not None else resources.stylesheet("pdf.xsl")
-    executable, register_doc = compile_with_registers(entry, registers, report)
-    if executable is None:
+    start = start_writer(out_dir, stylesheet, "pdf.xsl", params, registers, report)
+    if start is None:
         return report
-    xslt_params = stylesheet_params(params, register_doc)
+    executable, xslt_params = start.executable, start.params
     names = output_names([Path(d) for d in documents], ".pdf", reserved=(Path(EDITION_FILE).stem,))
     fonts = font_paths(params)
     rendered: list[TypstDocument] = []

@@ -27,6 +27,7 @@ from lxml import etree
 from saxonche import PyXdmNode, PyXsltExecutable
 
 from teikit import saxon
+from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import (
     XSLTError,
     native_stderr,
@@ -284,25 +285,47 @@ def document_node(path: Path) -> PyXdmNode:
     return to_xdm(parse_xml(path), path)
 
 
-def compile_with_registers(
-    entry: Path, registers: Path | None, report: RenderReport
-) -> tuple[PyXsltExecutable | None, PyXdmNode | None]:
-    """A writer's compiled entry stylesheet and the registers, the same way for every format.
+@dataclass
+class WriterStart:
+    """What a writer has once it can render: its entry stylesheet, compiled, and the
+    stylesheet parameters (the user's, teikit's reserved names dropped, plus the registers)."""
 
-    A stylesheet that does not compile fails the whole run (None, reported). A register
-    file that is not usable XML is reported, and the documents are still rendered, with
-    names as written.
+    entry: Path
+    executable: PyXsltExecutable
+    params: dict
+
+
+def start_writer(
+    out_dir: Path,
+    stylesheet: Path | None,
+    shipped: str,
+    params: Mapping[str, str],
+    registers: Path | None,
+    report: RenderReport,
+) -> WriterStart | None:
+    """The first steps of every writer, the same way for every format: create its folder,
+    compile its entry stylesheet (the user's `stylesheet`, else teikit's `shipped` one) and
+    read the registers. A folder that cannot be made or a stylesheet that does not compile
+    fails the format (None, reported); a register file that is not usable XML is reported
+    and the documents are still rendered, with names as written.
     """
     try:
-        register_node = registers_document(registers)
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        report.failures.append(RenderFailure(None, f"cannot create the output folder {out_dir}: {err.strerror or err}"))
+        return None
+    entry = Path(stylesheet) if stylesheet is not None else shipped_stylesheet(shipped)
+    try:
+        register_node = registers_document(Path(registers) if registers is not None else None)
     except XMLInputError as err:
         report.failures.append(RenderFailure(Path(str(err.path)), f"{err} (rendered without registers: names stay as written)"))
         register_node = None
     try:
-        return saxon.compile_stylesheet(entry), register_node
+        executable = saxon.compile_stylesheet(entry)
     except XSLTError as err:
         report.failures.append(failure(None, err, entry))
-        return None, register_node
+        return None
+    return WriterStart(entry, executable, stylesheet_params(params, register_node))
 
 
 def stylesheet_params(params: Mapping[str, str], registers: PyXdmNode | None) -> dict:
@@ -377,16 +400,6 @@ def output_names(documents: Sequence[Path], suffix: str, reserved: Iterable[str]
         doc: unique_name(f"{doc.parent.name}-{doc.stem}" if stems[doc.stem.lower()] > 1 else doc.stem, taken) + suffix
         for doc in documents
     }
-
-
-def prepare_output(out_dir: Path, report: RenderReport) -> bool:
-    """Create the writer's folder; when it cannot be, one failure for the format and False."""
-    try:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        report.failures.append(RenderFailure(None, f"cannot create the output folder {out_dir}: {err.strerror or err}"))
-        return False
-    return True
 
 
 # --- running the writers ------------------------------------------------------------------

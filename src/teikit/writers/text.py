@@ -10,17 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import XSLTError
 from teikit.teifile import write_atomic
 from teikit.writers import RenderFailure, RenderReport
 from teikit.writers.render import (
-    compile_with_registers,
     document_node,
     failure,
     output_names,
-    prepare_output,
-    stylesheet_params,
+    start_writer,
     transform,
 )
 from teikit.xmlio import XMLInputError
@@ -53,22 +50,18 @@ def write_text(
 ) -> RenderReport:
     """Render each document to out_dir/<name>.txt with text.xsl (or the user's `stylesheet`)."""
     report = RenderReport()
-    if not prepare_output(out_dir, report):
+    start = start_writer(out_dir, stylesheet, "text.xsl", params, registers, report)
+    if start is None:
         return report
-    sheet = stylesheet or shipped_stylesheet("text.xsl")
-    executable, register_node = compile_with_registers(sheet, registers, report)
-    if executable is None:
-        return report
-    merged = stylesheet_params(params, register_node)
     names = output_names(documents, ".txt")
     for doc in documents:
         try:
-            text = transform(executable, document_node(doc), merged)
+            text = transform(start.executable, document_node(doc), start.params)
             target = out_dir / names[doc]
             write_atomic(target, text.encode("utf-8"))
             report.written.append(target)
         except (XSLTError, XMLInputError) as err:
-            report.failures.append(failure(doc, err, sheet))
+            report.failures.append(failure(doc, err, start.entry))
         except OSError as err:
             report.failures.append(RenderFailure(doc, f"{doc}: cannot write {out_dir / names[doc]}: {err.strerror or err}"))
         if progress is not None:
