@@ -27,7 +27,9 @@ class FoundDocuments:
         return [f"{path}: no such file or folder" for path in self.missing]
 
 
-def _in_folder(folder: Path) -> list[Path]:
+def documents_in(folder: Path) -> list[Path]:
+    """The *.xml files under `folder`, at any depth, in a stable order; hidden files and
+    folders and the registers folder left out."""
     found = []
     for candidate in sorted(folder.rglob("*.xml")):
         parts = candidate.relative_to(folder).parts
@@ -44,7 +46,7 @@ def find_documents(paths: Iterable[Path]) -> FoundDocuments:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = [] if path.name == REGISTERS_FOLDER else _in_folder(path)
+            inside = [] if path.name == REGISTERS_FOLDER else documents_in(path)
             if not inside:
                 found.empty.append(path)
             files += inside

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from lxml import etree
 
-from teikit.editionfiles import find_documents
+from teikit.editionfiles import REGISTERS_FOLDER, find_documents
 from teikit.enrichers import enrich_document
 from teikit.enrichers.biographies import add_biographies
 from teikit.enrichers.candidates import spacy_ner, suggest
@@ -33,7 +33,6 @@ from teikit.registers import (
     save_registers,
 )
 from teikit.registers.model import NAME_ELEMENTS
-from teikit.registers.store import REGISTER_FOLDER
 from teikit.teifile import rewrite_tei, write_atomic
 from teikit.terminal import CONTEXT, ProgressBar, consoles
 from teikit.xmlio import XMLInputError, parse_xml
@@ -287,7 +286,7 @@ def apply_command(review: Path, registers_dir: Path | None, tag: bool, fmt: str)
     out, err = consoles()
     explicit = registers_dir is not None
     if registers_dir is None:
-        registers_dir = review.parent if review.parent.name == REGISTER_FOLDER or (review.parent / "persons.xml").exists() else Path("tei") / REGISTER_FOLDER
+        registers_dir = review.parent if review.parent.name == REGISTERS_FOLDER or (review.parent / "persons.xml").exists() else Path("tei") / REGISTERS_FOLDER
     try:
         rows = read_review(review)
         if not registers_dir.is_dir():

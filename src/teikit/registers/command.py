@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from teikit.editionfiles import find_documents
+from teikit.editionfiles import REGISTERS_FOLDER, find_documents
 from teikit.registers.check import check_registers
-from teikit.registers.store import REGISTER_FOLDER, RegisterError, load_registers
+from teikit.registers.store import RegisterError, load_registers
 from teikit.terminal import CONTEXT, consoles
 from teikit.xmlio import XMLInputError, parse_xml
 
@@ -43,7 +43,7 @@ def check_command(tei: Path, registers_dir: Path | None, strict: bool, fmt: str)
     if not tei.is_dir():
         err.print(f"error: {tei}: not a folder of TEI documents", markup=False, soft_wrap=True)
         sys.exit(2)
-    folder = registers_dir or tei / REGISTER_FOLDER
+    folder = registers_dir or tei / REGISTERS_FOLDER
     try:
         regs = load_registers(folder)
     except (RegisterError, XMLInputError) as error:

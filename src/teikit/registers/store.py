@@ -25,8 +25,6 @@ from teikit.registers.model import (
 from teikit.teifile import XML_DECLARATION, serialize, write_atomic
 from teikit.xmlio import parse_xml
 
-REGISTER_FOLDER = REGISTERS_FOLDER
-
 
 class RegisterError(Exception):
     """A register file that cannot be used: one line, with the file's name."""
@@ -35,9 +33,9 @@ class RegisterError(Exception):
 def registers_folder_for(documents: Path) -> Path:
     """tei/registers/ for a folder of documents, or for the folder a document is in."""
     base = documents if documents.is_dir() else documents.parent
-    if base.name == REGISTER_FOLDER:
+    if base.name == REGISTERS_FOLDER:
         return base
-    return base / REGISTER_FOLDER
+    return base / REGISTERS_FOLDER
 
 
 def load_registers(folder: Path) -> Registers:

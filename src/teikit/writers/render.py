@@ -27,6 +27,7 @@ from lxml import etree
 from saxonche import PyXdmNode, PyXsltExecutable
 
 from teikit import saxon
+from teikit.editionfiles import REGISTERS_FOLDER, documents_in
 from teikit.resources import stylesheet as shipped_stylesheet
 from teikit.saxon import (
     XSLTError,
@@ -39,7 +40,6 @@ from teikit.writers import FORMATS, RenderFailure, RenderReport, writer_for
 from teikit.xmlio import XMLInputError, parse_xml
 
 TK_NS = "https://teikit.dev/ns"
-REGISTERS_FOLDER = "registers"
 REGISTER_FILES = ("persons.xml", "places.xml", "orgs.xml")
 PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 XSLT_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -59,10 +59,6 @@ class UsageError(Exception):
 # --- inputs -------------------------------------------------------------------------
 
 
-def is_hidden(path: Path) -> bool:
-    return path.name.startswith(".")
-
-
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     """The TEI files named, and the *.xml files under the folders named, in a stable order.
 
@@ -72,12 +68,7 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*.xml")):
-                parts = candidate.relative_to(path).parts
-                if any(part.startswith(".") for part in parts) or REGISTERS_FOLDER in parts[:-1]:
-                    continue
-                if candidate.is_file():
-                    found.append(candidate)
+            found += documents_in(path)
         elif path.is_file():
             found.append(path)
         else:
